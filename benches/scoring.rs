@@ -1,0 +1,42 @@
+//! Scores a varied set of 10,000 questions and reports the time per question.
+//! Run with `cargo bench --bench scoring`. A report, not a test: it prints figures.
+
+use growsim::scoring::analyse;
+use std::hint::black_box;
+use std::time::Instant;
+
+fn main() {
+    let data = include_str!("../tests/data/dev.tsv");
+    let pool: Vec<&str> = data
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    let questions: Vec<String> = (0..10_000)
+        .map(|i| {
+            let base = pool[i % pool.len()];
+            // Vary the text so no two runs see quite the same input.
+            match i % 4 {
+                0 => base.to_string(),
+                1 => format!("So, um, {}", base.to_lowercase()),
+                2 => format!("{base} And what else?"),
+                _ => base.replace('?', ""),
+            }
+        })
+        .collect();
+    for q in questions.iter().take(200) {
+        black_box(analyse(q));
+    }
+    let start = Instant::now();
+    for q in &questions {
+        black_box(analyse(q));
+    }
+    let elapsed = start.elapsed();
+    let per = elapsed.as_secs_f64() * 1e6 / questions.len() as f64;
+    println!(
+        "scored {} questions in {:.1} ms: {:.2} µs per question (target < 20 µs)",
+        questions.len(),
+        elapsed.as_secs_f64() * 1e3,
+        per
+    );
+}

@@ -1,0 +1,17 @@
+//! growsim: a coaching-practice simulator.
+//!
+//! The engine is pure Rust and builds for any target:
+//! - [`scoring`] classifies a coach's question (openness, kind, GROW stage) and judges its fit;
+//! - [`scenario`] parses and validates scenario files;
+//! - [`engine`] plays a scenario as a conversation state machine;
+//! - [`library`] holds the scenarios bundled at build time.
+//!
+//! Only [`ui`] (wasm32 only) touches the browser.
+
+pub mod engine;
+pub mod library;
+pub mod scenario;
+pub mod scoring;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,166 @@
+//! Scenario files: parsing (TOML, unknown fields rejected) and validation that reports every
+//! problem at once, each with a code, the file, the node and a line where one is known.
+//!
+//! ```
+//! let diagnostics = growsim::scenario::check("broken.toml", "id = ");
+//! assert_eq!(diagnostics[0].code, growsim::scenario::Code::Syntax);
+//! ```
+
+pub mod model;
+mod validate;
+
+pub use model::{Choice, Difficulty, Node, Outcome, Route, Scenario};
+pub use validate::validate;
+
+use serde::Serialize;
+use std::fmt;
+
+/// Every diagnostic the validator can report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    Syntax,
+    UnknownField,
+    DuplicateId,
+    UndefinedTarget,
+    Unreachable,
+    DeadEnd,
+    MissingFallback,
+    NoReachableEnding,
+    UndeclaredVariable,
+    MissingStage,
+    MenuSize,
+    MissingLine,
+    EndingWithExits,
+    LabelKind,
+    LabelStage,
+}
+
+impl Code {
+    pub const ALL: [Code; 15] = [
+        Code::Syntax,
+        Code::UnknownField,
+        Code::DuplicateId,
+        Code::UndefinedTarget,
+        Code::Unreachable,
+        Code::DeadEnd,
+        Code::MissingFallback,
+        Code::NoReachableEnding,
+        Code::UndeclaredVariable,
+        Code::MissingStage,
+        Code::MenuSize,
+        Code::MissingLine,
+        Code::EndingWithExits,
+        Code::LabelKind,
+        Code::LabelStage,
+    ];
+
+    /// The stable name printed in reports, e.g. `undefined-target`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Code::Syntax => "syntax",
+            Code::UnknownField => "unknown-field",
+            Code::DuplicateId => "duplicate-id",
+            Code::UndefinedTarget => "undefined-target",
+            Code::Unreachable => "unreachable",
+            Code::DeadEnd => "dead-end",
+            Code::MissingFallback => "missing-fallback",
+            Code::NoReachableEnding => "no-reachable-ending",
+            Code::UndeclaredVariable => "undeclared-variable",
+            Code::MissingStage => "missing-stage",
+            Code::MenuSize => "menu-size",
+            Code::MissingLine => "missing-line",
+            Code::EndingWithExits => "ending-with-exits",
+            Code::LabelKind => "label-kind",
+            Code::LabelStage => "label-stage",
+        }
+    }
+
+    /// Warnings don't stop a scenario from shipping; errors do.
+    pub fn severity(self) -> Severity {
+        match self {
+            Code::LabelKind | Code::LabelStage => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem found in a scenario file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub file: String,
+    pub node: Option<String>,
+    /// 1-based line, where known.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `file:line: error[code] node 'id': message`, the shape editors can jump to.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        let severity = match self.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {severity}[{}]", self.code.name())?;
+        if let Some(node) = &self.node {
+            write!(f, " node '{node}'")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Parses a scenario file. A syntax error or unknown field comes back as a diagnostic.
+pub fn parse(file: &str, source: &str) -> Result<Scenario, Vec<Diagnostic>> {
+    toml::from_str::<Scenario>(source).map_err(|error| {
+        let message = error.message().trim().to_string();
+        let code = if message.starts_with("unknown field") {
+            Code::UnknownField
+        } else {
+            Code::Syntax
+        };
+        let line = error.span().map(|span| line_of(source, span.start));
+        vec![Diagnostic {
+            code,
+            file: file.to_string(),
+            node: None,
+            line,
+            message,
+        }]
+    })
+}
+
+/// Parses and validates a scenario file, returning every problem found.
+pub fn check(file: &str, source: &str) -> Vec<Diagnostic> {
+    match parse(file, source) {
+        Ok(scenario) => validate(file, source, &scenario),
+        Err(diagnostics) => diagnostics,
+    }
+}
+
+/// The 1-based line holding byte `offset`.
+pub fn line_of(source: &str, offset: usize) -> usize {
+    source.as_bytes()[..offset.min(source.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}

@@ -1,0 +1,197 @@
+//! The scenario data model: what a `scenarios/*.toml` file contains.
+//!
+//! Unknown fields are errors, so a typo never silently changes a scenario.
+
+use crate::scoring::{Fit, Flag, Kind, Stage};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A whole practice scenario: the coachee, the brief and the conversation graph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Stable id used in URLs and saved progress, e.g. `too-big-goal`.
+    pub id: String,
+    pub title: String,
+    /// The coachee's name.
+    pub coachee: String,
+    /// One line about who the coachee is.
+    pub role: String,
+    pub difficulty: Difficulty,
+    /// Skills practised, used to filter the library and group progress.
+    #[serde(default)]
+    pub skills: Vec<String>,
+    /// What the learner reads before starting.
+    pub brief: String,
+    pub objectives: Vec<String>,
+    /// Id of the first node.
+    pub start: String,
+    /// Ending reached when the session runs out of turns.
+    pub timeout: String,
+    /// Most questions a session may take before it times out.
+    #[serde(default = "default_max_turns")]
+    pub max_turns: u32,
+    /// Variables with their starting values (trust, clarity, …).
+    #[serde(default)]
+    pub vars: BTreeMap<String, i64>,
+    /// Routes tried at every node after the node's own conditional routes.
+    #[serde(default, rename = "shared_route")]
+    pub shared_routes: Vec<Route>,
+    #[serde(rename = "node")]
+    pub nodes: Vec<Node>,
+}
+
+/// How demanding a scenario is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Difficulty {
+    Foundation,
+    Intermediate,
+    Advanced,
+}
+
+impl Difficulty {
+    pub fn label(self) -> &'static str {
+        match self {
+            Difficulty::Foundation => "Foundation",
+            Difficulty::Intermediate => "Intermediate",
+            Difficulty::Advanced => "Advanced",
+        }
+    }
+}
+
+/// One point in the conversation: what the coachee says and what the learner may ask next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    pub id: String,
+    /// The GROW stage the conversation is in at this node.
+    pub stage: Stage,
+    /// Phrasings of the coachee's line on arriving here; one is picked at random.
+    #[serde(default)]
+    pub say: Vec<String>,
+    /// Variable changes applied on arriving here (added to the current value).
+    #[serde(default)]
+    pub set: BTreeMap<String, i64>,
+    /// The learner's menu of questions (3–5).
+    #[serde(default, rename = "choice")]
+    pub choices: Vec<Choice>,
+    /// Where typed questions go, tried in order; the last must be an unconditional fallback.
+    #[serde(default, rename = "route")]
+    pub routes: Vec<Route>,
+    /// Present on endings only.
+    pub ending: Option<Outcome>,
+    /// For endings: what happened, shown in the debrief.
+    pub summary: Option<String>,
+    /// For action-plan endings: the coachee's commitment out of 10.
+    pub commitment: Option<u8>,
+}
+
+/// A menu question, with the labels its author intends.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub ask: String,
+    pub kind: Kind,
+    pub stage: Stage,
+    pub next: String,
+    /// The coachee's answer to this question; without it the next node's `say` is used.
+    #[serde(default)]
+    pub reply: Vec<String>,
+    #[serde(default)]
+    pub set: BTreeMap<String, i64>,
+    /// The author's coaching note, shown in feedback.
+    pub note: Option<String>,
+}
+
+/// A route for typed questions: conditions on the scoring result and variables.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    /// Any of these kinds.
+    #[serde(default)]
+    pub kind: Vec<Kind>,
+    /// Any of these stages (the question's top stage).
+    #[serde(default)]
+    pub stage: Vec<Stage>,
+    /// Any of these fits against the node's stage.
+    #[serde(default)]
+    pub fit: Vec<Fit>,
+    /// Any of these flags.
+    #[serde(default)]
+    pub flags: Vec<Flag>,
+    /// Any of these words or phrases (case-insensitive, whole words).
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// Variables that must be at least these values.
+    #[serde(default)]
+    pub min: BTreeMap<String, i64>,
+    /// Variables that must be at most these values.
+    #[serde(default)]
+    pub max: BTreeMap<String, i64>,
+    /// Where to go; omitted means stay at the current node.
+    pub next: Option<String>,
+    #[serde(default)]
+    pub reply: Vec<String>,
+    #[serde(default)]
+    pub set: BTreeMap<String, i64>,
+    pub note: Option<String>,
+}
+
+impl Route {
+    /// A route with no conditions: the fallback.
+    pub fn is_fallback(&self) -> bool {
+        self.kind.is_empty()
+            && self.stage.is_empty()
+            && self.fit.is_empty()
+            && self.flags.is_empty()
+            && self.keywords.is_empty()
+            && self.min.is_empty()
+            && self.max.is_empty()
+    }
+}
+
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// A clear goal the coachee owns.
+    GoalAgreed,
+    /// An action plan with a first step and a commitment level.
+    ActionPlan,
+    /// The conversation went round in circles.
+    Stalled,
+    /// The coachee withdrew.
+    Disengaged,
+    /// The coach rightly referred the coachee on or paused the coaching.
+    Referred,
+}
+
+impl Outcome {
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::GoalAgreed => "Goal agreed",
+            Outcome::ActionPlan => "Action plan agreed",
+            Outcome::Stalled => "Session stalled",
+            Outcome::Disengaged => "Coachee disengaged",
+            Outcome::Referred => "Referred on",
+        }
+    }
+}
+
+fn default_max_turns() -> u32 {
+    30
+}
+
+impl Scenario {
+    /// The node with this id.
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+}
+
+impl Node {
+    pub fn is_ending(&self) -> bool {
+        self.ending.is_some()
+    }
+}

@@ -1,0 +1,246 @@
+//! Stage fit: does a question suit where the conversation is now? Returns a verdict, a short
+//! explanation the learner can act on, and a better question where one fits.
+
+use super::{Analysis, Flag, Kind, Stage};
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// How well a question fits the conversation's current stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fit {
+    Good,
+    Early,
+    Late,
+    Off,
+}
+
+impl Fit {
+    pub fn name(self) -> &'static str {
+        match self {
+            Fit::Good => "good",
+            Fit::Early => "early",
+            Fit::Late => "late",
+            Fit::Off => "off",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Fit> {
+        [Fit::Good, Fit::Early, Fit::Late, Fit::Off]
+            .into_iter()
+            .find(|f| f.name() == s.trim())
+    }
+}
+
+/// The fit verdict with its explanation and, where useful, a better question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FitReport {
+    pub fit: Fit,
+    pub explanation: String,
+    pub better: Option<String>,
+}
+
+/// Judges `analysis` against the conversation's `current` stage.
+///
+/// ```
+/// use growsim::scoring::{analyse, fit, Fit, Stage};
+/// let early = fit(&analyse("What options do you have?"), Stage::Goal);
+/// assert_eq!(early.fit, Fit::Early);
+/// assert!(early.better.is_some());
+/// ```
+pub fn fit(analysis: &Analysis, current: Stage) -> FitReport {
+    let asked = analysis.top_stage();
+    let (fit, explanation) = verdict(analysis, asked, current);
+    let needs_better =
+        fit != Fit::Good || !matches!(analysis.kind, Kind::Open | Kind::Reflection | Kind::Summary);
+    let better = needs_better
+        .then(|| better_question(current, analysis.rules.len()))
+        .flatten();
+    FitReport {
+        fit,
+        explanation,
+        better,
+    }
+}
+
+fn verdict(a: &Analysis, asked: Stage, current: Stage) -> (Fit, String) {
+    if let Some(reason) = &a.reason {
+        return (Fit::Off, reason.clone());
+    }
+    if a.flags.contains(&Flag::ThirdParty) {
+        return (Fit::Off, "This is about changing someone who isn't here. You can only coach the person in front of you: ask what *they* want and can influence.".into());
+    }
+    match a.kind {
+        Kind::Advice => return (Fit::Off, "This is your idea wearing a question mark. The coachee may go along with it without owning it. Ask what options *they* can see.".into()),
+        Kind::Leading => return (Fit::Off, "This steers the coachee towards the answer you prefer. Ask in a way that leaves every answer open.".into()),
+        Kind::Why => return (Fit::Off, "A \"why did you…\" can sound like blame and make people defend themselves. Try \"what led to…\" or \"what was going on for you when…\".".into()),
+        Kind::Reflection | Kind::Summary => return (Fit::Good, "Reflecting back shows you are listening and lets the coachee hear their own thinking. It fits at any stage.".into()),
+        Kind::Other if current != Stage::Rapport => return (Fit::Off, "This isn't a question or a reflection, so it doesn't move the coachee's thinking on. Keep it brief and follow it with a question.".into()),
+        Kind::Other => return (Fit::Good, "Setting the scene and building rapport is right for the start of a session.".into()),
+        _ => {}
+    }
+    let (a_i, c_i) = (asked.index(), current.index());
+    if a_i == c_i {
+        (
+            Fit::Good,
+            format!(
+                "This is a {} question, which is where the conversation is now.",
+                asked.label()
+            ),
+        )
+    } else if a_i == c_i + 1 {
+        (
+            Fit::Good,
+            format!(
+                "This moves the conversation on from {} to {} — a natural next step.",
+                current.label(),
+                asked.label()
+            ),
+        )
+    } else if a_i > c_i {
+        (Fit::Early, early_reason(asked, current))
+    } else if a_i + 1 == c_i && asked != Stage::Rapport {
+        (Fit::Good, format!("Looping back to {} is fine: GROW is not a straight line, and checking earlier ground often helps.", asked.label()))
+    } else {
+        (Fit::Late, format!("This is a {} question, but the conversation has moved on to {}. Go back only if something there is unclear.", asked.label(), current.label()))
+    }
+}
+
+fn early_reason(asked: Stage, current: Stage) -> String {
+    match (current, asked) {
+        (Stage::Rapport, _) => "The working relationship isn't set up yet. Agree what this conversation is for before going into detail.".into(),
+        (Stage::Goal, Stage::Options) | (Stage::Goal, Stage::Will) => {
+            "The goal isn't clear yet. Jumping to solutions now risks solving the wrong problem; first agree what the coachee wants.".into()
+        }
+        (Stage::Reality, Stage::Will) => {
+            "Asking for commitment before exploring options can lock the coachee into their first idea. Widen the choices first.".into()
+        }
+        _ => format!("This is a {} question, but the conversation is still in {}.", asked.label(), current.label()),
+    }
+}
+
+/// Learner-facing advice about the form of a question, whatever its stage.
+pub fn form_note(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Open => "Open: it invites the coachee to think and talk in their own words.",
+        Kind::Closed => "Closed: it can be answered in a word. Useful to check a fact, but it won't open the coachee up.",
+        Kind::Leading => "Leading: the answer you want is built into the question.",
+        Kind::Advice => "Advice in disguise: a suggestion phrased as a question.",
+        Kind::Why => "Judging \"why\": it asks the coachee to justify themselves.",
+        Kind::Stacked => "Stacked: several questions at once leave the coachee choosing which to answer. Ask one, then wait.",
+        Kind::Reflection => "Reflection: you mirror what you heard, which builds trust and deepens thinking.",
+        Kind::Summary => "Summary: pulling threads together helps the coachee see the whole picture.",
+        Kind::Other => "Not a question: it doesn't ask the coachee to think.",
+    }
+}
+
+/// A model question for a stage, picked by `seed` from `lexicon/better_questions.tsv`.
+pub fn better_question(stage: Stage, seed: usize) -> Option<String> {
+    let pool: Vec<&String> = better_questions()
+        .iter()
+        .filter(|(s, _)| *s == stage)
+        .map(|(_, q)| q)
+        .collect();
+    (!pool.is_empty()).then(|| pool[seed % pool.len()].clone())
+}
+
+fn better_questions() -> &'static [(Stage, String)] {
+    static CELL: OnceLock<Vec<(Stage, String)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        include_str!("lexicon/better_questions.tsv")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .filter_map(|(s, q)| Some((Stage::parse(s)?, q.trim().to_string())))
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::analyse;
+
+    fn fit_of(text: &str, current: Stage) -> Fit {
+        fit(&analyse(text), current).fit
+    }
+
+    #[test]
+    fn same_or_next_stage_is_good() {
+        assert_eq!(
+            fit_of("What's happening at the moment?", Stage::Reality),
+            Fit::Good
+        );
+        assert_eq!(
+            fit_of("What's happening at the moment?", Stage::Goal),
+            Fit::Good
+        );
+    }
+
+    #[test]
+    fn options_before_the_goal_is_early() {
+        let report = fit(&analyse("What options do you have?"), Stage::Goal);
+        assert_eq!(report.fit, Fit::Early);
+        assert!(report.explanation.contains("goal"));
+    }
+
+    #[test]
+    fn going_far_back_is_late() {
+        assert_eq!(
+            fit_of(
+                "What would you like to achieve in this session?",
+                Stage::Will
+            ),
+            Fit::Late
+        );
+    }
+
+    #[test]
+    fn advice_leading_and_third_party_are_off() {
+        assert_eq!(
+            fit_of("Have you considered delegating?", Stage::Options),
+            Fit::Off
+        );
+        assert_eq!(
+            fit_of("Don't you think that's unfair?", Stage::Reality),
+            Fit::Off
+        );
+        assert_eq!(
+            fit_of("How can you get him to delegate?", Stage::Options),
+            Fit::Off
+        );
+    }
+
+    #[test]
+    fn reflections_fit_anywhere() {
+        assert_eq!(
+            fit_of("It sounds like you're worn out.", Stage::Will),
+            Fit::Good
+        );
+    }
+
+    #[test]
+    fn closed_questions_get_a_better_alternative() {
+        let report = fit(&analyse("Do you like your job?"), Stage::Reality);
+        assert_eq!(
+            report.better.as_deref().map(|q| analyse(q).kind),
+            Some(Kind::Open)
+        );
+    }
+
+    #[test]
+    fn every_stage_has_model_questions_that_score_as_open_and_on_stage() {
+        for stage in Stage::ALL {
+            let pool: Vec<_> = better_questions()
+                .iter()
+                .filter(|(s, _)| *s == stage)
+                .collect();
+            assert!(pool.len() >= 3, "{stage:?}");
+            for (_, q) in pool {
+                let a = analyse(q);
+                assert_eq!(a.kind, Kind::Open, "{q}");
+                assert_eq!(a.top_stage(), stage, "{q}");
+            }
+        }
+    }
+}

@@ -1,0 +1,1005 @@
+//! The rule table. Each rule is a small named function that looks at a [`Turn`] and, when it
+//! fires, returns the span it matched. The rule's verdict and weight are data in the table.
+//!
+//! How a verdict is reached:
+//! - **Openness** is decided on the turn's last question, at its head clause: the heaviest
+//!   openness rule that fires wins ("could you say more" beats "starts with could").
+//! - **Kind** is the heaviest kind rule that fires; with none, the last question's openness.
+//! - **Stage** is scored separately in [`super::stage`].
+
+use super::lexicon::{self, skip_markers, Phrase};
+use super::text::{sentences, Sentence};
+use super::{stage, Analysis, Flag, Kind, Openness, RuleHit, Stage};
+use std::ops::Range;
+
+/// A rule that settles the matter on its own.
+pub const DECISIVE: f32 = 3.0;
+/// Several questions in one turn: a structural fact that outranks wording.
+pub const STACKED: f32 = 2.8;
+/// A suggestion dressed as a question.
+pub const ADVICE: f32 = 2.6;
+/// A blaming "why".
+pub const JUDGING_WHY: f32 = 2.4;
+/// A push towards the coach's answer.
+pub const LEADING: f32 = 2.2;
+/// A lexical pattern that is usually right.
+pub const STRONG: f32 = 2.0;
+/// A statement that opens like a greeting, affirmation or information.
+pub const STATEMENT: f32 = 1.9;
+/// A reflective-listening stem.
+pub const REFLECTION: f32 = 1.8;
+/// A weak structural cue.
+pub const CUE: f32 = 1.0;
+/// What is left when nothing else fires.
+pub const FALLBACK: f32 = 0.5;
+
+/// Longer input is not read as one coaching turn.
+pub const MAX_CHARS: usize = 3000;
+/// A statement at least this long, with several parts, reads as a summary.
+const SUMMARY_WORDS: usize = 35;
+
+/// What a rule concludes when it fires.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Says {
+    Kind(Kind),
+    Openness(Openness),
+    Flag(Flag),
+}
+
+/// One entry of the rule table.
+pub struct Rule {
+    pub name: &'static str,
+    pub says: Says,
+    pub weight: f32,
+    pub test: fn(&Turn) -> Option<Range<usize>>,
+}
+
+/// A parsed utterance with its questions located.
+pub struct Turn<'a> {
+    pub text: &'a str,
+    pub sentences: Vec<Sentence>,
+    /// Indices of sentences that work as questions.
+    pub questions: Vec<usize>,
+    /// For each sentence, the word index where its main clause starts.
+    pub heads: Vec<usize>,
+}
+
+impl<'a> Turn<'a> {
+    /// Parses `text` into sentences and finds the questions.
+    pub fn new(text: &'a str) -> Turn<'a> {
+        let sentences = sentences(text);
+        let heads: Vec<usize> = sentences.iter().map(head_clause).collect();
+        let questions = (0..sentences.len())
+            .filter(|&i| {
+                sentences[i].question_mark || opens_question(&sentences[i], heads[i], false)
+            })
+            .collect();
+        Turn {
+            text,
+            sentences,
+            questions,
+            heads,
+        }
+    }
+
+    /// The last question, which decides openness.
+    pub fn last_question(&self) -> Option<&Sentence> {
+        self.questions.last().map(|&i| &self.sentences[i])
+    }
+
+    /// The last question from its head clause on.
+    fn deciding_clause(&self) -> Option<Sentence> {
+        self.questions
+            .last()
+            .map(|&i| tail(&self.sentences[i], self.heads[i]))
+    }
+
+    fn question_sentences(&self) -> impl Iterator<Item = &Sentence> {
+        self.questions.iter().map(|&i| &self.sentences[i])
+    }
+
+    fn statements(&self) -> impl Iterator<Item = &Sentence> {
+        (0..self.sentences.len())
+            .filter(|i| !self.questions.contains(i))
+            .map(|i| &self.sentences[i])
+    }
+
+    fn word_count(&self) -> usize {
+        self.sentences.iter().map(|s| s.words.len()).sum()
+    }
+}
+
+// ---- word classes -------------------------------------------------------------------------
+
+const WH_WORDS: &[&str] = &[
+    "what", "what's", "whats", "how", "how's", "why", "why's", "where", "where's", "who", "who's",
+    "whom", "which", "when", "when's", "whose", "what're", "how're", "where're", "whatever",
+];
+const AUXILIARIES: &[&str] = &[
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "have",
+    "has",
+    "had",
+    "can",
+    "could",
+    "would",
+    "will",
+    "should",
+    "shall",
+    "may",
+    "might",
+    "am",
+    "must",
+    "don't",
+    "doesn't",
+    "didn't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "haven't",
+    "hasn't",
+    "hadn't",
+    "can't",
+    "couldn't",
+    "wouldn't",
+    "won't",
+    "shouldn't",
+    "is't",
+];
+const SUBJECTS: &[&str] = &[
+    "you",
+    "your",
+    "you've",
+    "you're",
+    "it",
+    "it's",
+    "that",
+    "this",
+    "there",
+    "we",
+    "they",
+    "he",
+    "she",
+    "i",
+    "anything",
+    "anyone",
+    "anybody",
+    "everything",
+    "everyone",
+    "things",
+    "something",
+    "someone",
+    "somebody",
+    "the",
+    "a",
+    "any",
+    "these",
+    "those",
+    "people",
+    "yourself",
+    "one",
+    "all",
+    "other",
+    "others",
+    "nothing",
+    "y'all",
+    "ya",
+    "u",
+];
+const PERSONAL_PRONOUNS: &[&str] = &[
+    "i", "i'm", "i've", "i'd", "you", "you're", "you've", "you'd", "we", "we're", "they",
+    "they're", "he", "she",
+];
+/// Whole questions that ask the person to keep talking.
+const ELLIPTICAL_OPEN: &[&[&str]] = &[
+    &["and"],
+    &["and", "then"],
+    &["then", "what"],
+    &["meaning"],
+    &["such", "as"],
+    &["such", "as", "what"],
+    &["like", "what"],
+    &["for", "example"],
+    &["for", "instance"],
+    &["how", "so"],
+    &["in", "what", "way"],
+    &["in", "what", "ways"],
+    &["what", "else"],
+    &["and", "what", "else"],
+    &["what", "then"],
+    &["because"],
+    &["which", "means"],
+    &["go", "on"],
+    &["say", "more"],
+    &["and", "so"],
+    &["so"],
+    &["how", "come"],
+    &["what", "about", "you"],
+    &["and", "you"],
+    &["what", "do", "you", "mean"],
+    &["what", "did", "you", "mean"],
+    &["what", "does", "that", "mean"],
+];
+/// Trailing clauses that only check understanding; they never become the head of a question.
+const CHECKS: &[&[&str]] = &[
+    &["do", "you", "think"],
+    &["would", "you", "say"],
+    &["do", "you", "reckon"],
+    &["do", "you", "suppose"],
+    &["do", "you", "feel"],
+    &["is", "that", "right"],
+    &["is", "that", "fair"],
+    &["is", "that", "it"],
+    &["is", "that", "true"],
+    &["does", "that", "make", "sense"],
+    &["does", "that", "sound", "right"],
+    &["did", "i", "get", "that", "right"],
+    &["have", "i", "got", "that", "right"],
+    &["am", "i", "right"],
+    &["or", "not"],
+    &["you", "think"],
+];
+
+fn is_wh(word: &str) -> bool {
+    WH_WORDS.contains(&word)
+}
+
+fn is_aux(word: &str) -> bool {
+    AUXILIARIES.contains(&word)
+}
+
+fn words_from(s: &Sentence, i: usize) -> Vec<&str> {
+    s.words[i..].iter().map(|w| w.text.as_str()).collect()
+}
+
+fn starts_with_any(words: &[&str], list: &[&[&str]]) -> bool {
+    list.iter().any(|p| words == *p)
+}
+
+/// A copy of `s` from word `i` on, as its own sentence.
+fn tail(s: &Sentence, i: usize) -> Sentence {
+    let words = s.words[i.min(s.words.len())..].to_vec();
+    let span = words.first().map(|w| w.span.start).unwrap_or(s.span.start)..s.span.end;
+    let mut words = words;
+    if let Some(first) = words.first_mut() {
+        first.clause_start = false;
+    }
+    Sentence {
+        words,
+        span,
+        question_mark: s.question_mark,
+    }
+}
+
+/// Whether the clause at `i` opens like a question: a wh-word, an auxiliary before its
+/// subject, or a request to elaborate. `strict` refuses a bare wh-word before a pronoun,
+/// which in a statement is a pseudo-cleft ("what you want is…").
+fn opens_question(s: &Sentence, i: usize, lenient: bool) -> bool {
+    let words = &s.words;
+    let Some(first) = words.get(i) else {
+        return false;
+    };
+    let next = words.get(i + 1).map(|w| w.text.as_str());
+    let first = first.text.as_str();
+    if lexicon::elaboration()
+        .iter()
+        .any(|p| p.matches_at(s, i).is_some())
+    {
+        return true;
+    }
+    if is_wh(first) {
+        // "what you said is…" is a statement unless marked as a question.
+        let pseudo_cleft = next.is_some_and(|n| PERSONAL_PRONOUNS.contains(&n));
+        return lenient || s.question_mark || !pseudo_cleft || words.len() <= 2;
+    }
+    if is_aux(first) {
+        return next.is_some_and(|n| SUBJECTS.contains(&n) || n == "not");
+    }
+    false
+}
+
+fn is_check(s: &Sentence, i: usize) -> bool {
+    let rest = words_from(s, i);
+    starts_with_any(&rest, CHECKS)
+        || lexicon::tags()
+            .iter()
+            .any(|t| t.matches_at(s, i).is_some() && t.text.split(' ').count() == rest.len())
+}
+
+/// The clause that carries a sentence's question: the last clause that opens like one,
+/// skipping trailing checks such as "do you think" or tags such as "right".
+fn head_clause(s: &Sentence) -> usize {
+    let starts: Vec<usize> = s
+        .clause_starts()
+        .into_iter()
+        .map(|i| skip_markers(s, i))
+        .collect();
+    let mut head = starts.first().copied().unwrap_or(0);
+    for &i in starts.iter().skip(1) {
+        if !is_check(s, i) && opens_question(s, i, true) {
+            head = i;
+        }
+    }
+    // A clause joined by "and"/"or" without a comma: "what happened and how did you feel".
+    head
+}
+
+fn find_in(lexicon: &[Phrase], s: &Sentence) -> Option<Range<usize>> {
+    lexicon.iter().find_map(|p| p.find(s))
+}
+
+// ---- openness rules (on the deciding question) ---------------------------------------------
+
+fn elaboration_request(t: &Turn) -> Option<Range<usize>> {
+    let s = t.deciding_clause()?;
+    lexicon::elaboration()
+        .iter()
+        .find_map(|p| p.matches_at(&s, 0))
+}
+
+fn elliptical_prompt(t: &Turn) -> Option<Range<usize>> {
+    let s = t.last_question()?;
+    let words: Vec<&str> = s.texts();
+    starts_with_any(&words, ELLIPTICAL_OPEN).then(|| s.span.clone())
+}
+
+fn scaling_question(t: &Turn) -> Option<Range<usize>> {
+    find_in(lexicon::scaling(), &t.deciding_clause()?)
+}
+
+fn fact_seeking(t: &Turn) -> Option<Range<usize>> {
+    let s = t.deciding_clause()?;
+    lexicon::fact_seeking()
+        .iter()
+        .find_map(|p| p.matches_at(&s, 0))
+}
+
+fn wh_question(t: &Turn) -> Option<Range<usize>> {
+    let s = t.deciding_clause()?;
+    let first = s.words.first()?;
+    is_wh(&first.text).then(|| first.span.clone())
+}
+
+fn yes_no_question(t: &Turn) -> Option<Range<usize>> {
+    let s = t.deciding_clause()?;
+    let first = s.words.first()?;
+    is_aux(&first.text).then(|| first.span.clone())
+}
+
+fn statement_or_echo(t: &Turn) -> Option<Range<usize>> {
+    t.sentences.last().map(|s| s.span.clone())
+}
+
+// ---- kind rules (on the whole turn) ---------------------------------------------------------
+
+/// A question that counts towards stacking: more than a check or a one-word prompt.
+fn substantive(s: &Sentence, head: usize) -> bool {
+    let words = s.texts();
+    s.words.len() >= 2
+        && !starts_with_any(&words, ELLIPTICAL_OPEN)
+        && !is_check(s, head)
+        && !is_check(s, 0)
+}
+
+fn stacked_questions(t: &Turn) -> Option<Range<usize>> {
+    let real: Vec<usize> = t
+        .questions
+        .iter()
+        .copied()
+        .filter(|&i| substantive(&t.sentences[i], t.heads[i]))
+        .collect();
+    if real.len() >= 2 {
+        let (a, b) = (&t.sentences[real[0]], &t.sentences[*real.last().unwrap()]);
+        return Some(a.span.start..b.span.end);
+    }
+    // "What happened, and how did you feel?" in one sentence.
+    t.question_sentences().find_map(|s| {
+        let words = &s.words;
+        (2..words.len().saturating_sub(2)).find_map(|j| {
+            let joined = words[j].text == "and"
+                && is_wh(&words[j + 1].text)
+                && (is_aux(&words[j + 2].text) || words[j + 2].text.ends_with("'s"));
+            let first_is_question = opens_question(s, skip_markers(s, 0), true);
+            (joined && first_is_question).then(|| words[j].span.start..s.span.end)
+        })
+    })
+}
+
+fn advice_in_disguise(t: &Turn) -> Option<Range<usize>> {
+    t.sentences
+        .iter()
+        .find_map(|s| find_in(lexicon::advice(), s))
+}
+
+fn judging_why(t: &Turn) -> Option<Range<usize>> {
+    t.question_sentences()
+        .find_map(|s| find_in(lexicon::judging_why(), s))
+}
+
+fn leading_wording(t: &Turn) -> Option<Range<usize>> {
+    t.question_sentences()
+        .find_map(|s| find_in(lexicon::leading(), s))
+}
+
+fn tag_question(t: &Turn) -> Option<Range<usize>> {
+    t.question_sentences().find_map(|s| {
+        let starts = s.clause_starts();
+        let last = *starts.last()?;
+        if last == 0 {
+            return None;
+        }
+        let rest = words_from(s, last);
+        lexicon::tags()
+            .iter()
+            .find(|tag| tag.text.split(' ').eq(rest.iter().copied()))
+            .map(|_| s.words[last].span.start..s.span.end)
+    })
+}
+
+fn summary_marker(t: &Turn) -> Option<Range<usize>> {
+    if !t.questions.is_empty() {
+        return None;
+    }
+    t.statements().find_map(|s| find_in(lexicon::summary(), s))
+}
+
+fn long_summary(t: &Turn) -> Option<Range<usize>> {
+    let long = t.questions.is_empty() && t.word_count() >= SUMMARY_WORDS && t.sentences.len() >= 2;
+    let about_them = t
+        .sentences
+        .iter()
+        .filter(|s| s.texts().iter().any(|w| w.starts_with("you")))
+        .count()
+        >= 2;
+    (long && about_them).then(|| t.sentences[0].span.start..t.sentences.last().unwrap().span.end)
+}
+
+fn reflection_stem(t: &Turn) -> Option<Range<usize>> {
+    if !t.questions.is_empty() {
+        return None;
+    }
+    t.statements()
+        .find_map(|s| find_in(lexicon::reflection(), s))
+}
+
+fn statement_opener(t: &Turn) -> Option<Range<usize>> {
+    if !t.questions.is_empty() {
+        return None;
+    }
+    let first = t.sentences.first()?;
+    lexicon::statements().iter().find_map(|p| {
+        p.matches_at(first, skip_markers(first, 0))
+            .or_else(|| p.matches_at(first, 0))
+    })
+}
+
+fn about_the_coachee(t: &Turn) -> Option<Range<usize>> {
+    if !t.questions.is_empty() {
+        return None;
+    }
+    t.statements().find_map(|s| {
+        s.words
+            .iter()
+            .find(|w| w.text.starts_with("you"))
+            .map(|w| w.span.clone())
+    })
+}
+
+fn not_a_question(t: &Turn) -> Option<Range<usize>> {
+    if !t.questions.is_empty() {
+        return None;
+    }
+    t.sentences.first().map(|s| s.span.clone())
+}
+
+// ---- flag rules ----------------------------------------------------------------------------
+
+fn no_question_mark(t: &Turn) -> Option<Range<usize>> {
+    let any_mark = t.sentences.iter().any(|s| s.question_mark);
+    (!any_mark)
+        .then(|| t.last_question().map(|s| s.span.clone()))
+        .flatten()
+}
+
+fn reflect_then_ask(t: &Turn) -> Option<Range<usize>> {
+    let last_q = *t.questions.last()?;
+    (0..last_q)
+        .filter(|i| !t.questions.contains(i))
+        .find_map(|i| {
+            let s = &t.sentences[i];
+            find_in(lexicon::reflection(), s).or_else(|| find_in(lexicon::summary(), s))
+        })
+}
+
+fn third_party_focus(t: &Turn) -> Option<Range<usize>> {
+    t.question_sentences()
+        .find_map(|s| find_in(lexicon::third_party(), s))
+}
+
+fn softened_open(t: &Turn) -> Option<Range<usize>> {
+    let s = t.deciding_clause()?;
+    let first = s.words.first()?;
+    (is_aux(&first.text) && elaboration_request(t).is_some()).then(|| first.span.clone())
+}
+
+fn markup(t: &Turn) -> Option<Range<usize>> {
+    let start = t.text.find('<')?;
+    let end = t.text[start..].find('>')? + start + 1;
+    t.text[start + 1..]
+        .starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
+        .then_some(start..end)
+}
+
+fn disfluent(t: &Turn) -> Option<Range<usize>> {
+    let raw = t
+        .text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .count();
+    (raw > t.word_count()).then(|| 0..t.text.len())
+}
+
+/// Every rule, in priority order for ties.
+pub const RULES: &[Rule] = &[
+    // openness
+    Rule {
+        name: "elaboration_request",
+        says: Says::Openness(Openness::Open),
+        weight: DECISIVE,
+        test: elaboration_request,
+    },
+    Rule {
+        name: "elliptical_prompt",
+        says: Says::Openness(Openness::Open),
+        weight: DECISIVE,
+        test: elliptical_prompt,
+    },
+    Rule {
+        name: "scaling_question",
+        says: Says::Openness(Openness::Closed),
+        weight: STRONG,
+        test: scaling_question,
+    },
+    Rule {
+        name: "fact_seeking_wh",
+        says: Says::Openness(Openness::Closed),
+        weight: STRONG,
+        test: fact_seeking,
+    },
+    Rule {
+        name: "wh_question",
+        says: Says::Openness(Openness::Open),
+        weight: CUE,
+        test: wh_question,
+    },
+    Rule {
+        name: "yes_no_question",
+        says: Says::Openness(Openness::Closed),
+        weight: CUE,
+        test: yes_no_question,
+    },
+    Rule {
+        name: "statement_or_echo",
+        says: Says::Openness(Openness::Closed),
+        weight: FALLBACK,
+        test: statement_or_echo,
+    },
+    // kind
+    Rule {
+        name: "stacked_questions",
+        says: Says::Kind(Kind::Stacked),
+        weight: STACKED,
+        test: stacked_questions,
+    },
+    Rule {
+        name: "advice_in_disguise",
+        says: Says::Kind(Kind::Advice),
+        weight: ADVICE,
+        test: advice_in_disguise,
+    },
+    Rule {
+        name: "judging_why",
+        says: Says::Kind(Kind::Why),
+        weight: JUDGING_WHY,
+        test: judging_why,
+    },
+    Rule {
+        name: "leading_wording",
+        says: Says::Kind(Kind::Leading),
+        weight: LEADING,
+        test: leading_wording,
+    },
+    Rule {
+        name: "tag_question",
+        says: Says::Kind(Kind::Leading),
+        weight: LEADING,
+        test: tag_question,
+    },
+    Rule {
+        name: "summary_marker",
+        says: Says::Kind(Kind::Summary),
+        weight: STRONG,
+        test: summary_marker,
+    },
+    Rule {
+        name: "statement_opener",
+        says: Says::Kind(Kind::Other),
+        weight: STATEMENT,
+        test: statement_opener,
+    },
+    Rule {
+        name: "reflection_stem",
+        says: Says::Kind(Kind::Reflection),
+        weight: REFLECTION,
+        test: reflection_stem,
+    },
+    Rule {
+        name: "long_summary",
+        says: Says::Kind(Kind::Summary),
+        weight: CUE + 0.5,
+        test: long_summary,
+    },
+    Rule {
+        name: "about_the_coachee",
+        says: Says::Kind(Kind::Reflection),
+        weight: CUE,
+        test: about_the_coachee,
+    },
+    Rule {
+        name: "not_a_question",
+        says: Says::Kind(Kind::Other),
+        weight: FALLBACK,
+        test: not_a_question,
+    },
+    // flags
+    Rule {
+        name: "scaling_flag",
+        says: Says::Flag(Flag::Scaling),
+        weight: CUE,
+        test: scaling_question,
+    },
+    Rule {
+        name: "no_question_mark",
+        says: Says::Flag(Flag::NoQuestionMark),
+        weight: CUE,
+        test: no_question_mark,
+    },
+    Rule {
+        name: "reflect_then_ask",
+        says: Says::Flag(Flag::ReflectThenAsk),
+        weight: CUE,
+        test: reflect_then_ask,
+    },
+    Rule {
+        name: "third_party_focus",
+        says: Says::Flag(Flag::ThirdParty),
+        weight: CUE,
+        test: third_party_focus,
+    },
+    Rule {
+        name: "tag_flag",
+        says: Says::Flag(Flag::TagQuestion),
+        weight: CUE,
+        test: tag_question,
+    },
+    Rule {
+        name: "softened_open",
+        says: Says::Flag(Flag::SoftenedOpen),
+        weight: CUE,
+        test: softened_open,
+    },
+    Rule {
+        name: "disfluent",
+        says: Says::Flag(Flag::Disfluent),
+        weight: CUE,
+        test: disfluent,
+    },
+    Rule {
+        name: "markup",
+        says: Says::Flag(Flag::Markup),
+        weight: CUE,
+        test: markup,
+    },
+];
+
+/// Why an input cannot be scored as a coaching turn, if it cannot.
+pub fn unreadable(text: &str) -> Option<String> {
+    let chars = text.chars().count();
+    if text.trim().is_empty() {
+        return Some("Nothing to score: the text is empty.".into());
+    }
+    if chars > MAX_CHARS {
+        return Some(format!(
+            "Too long to score as one turn: {chars} characters (the limit is {MAX_CHARS})."
+        ));
+    }
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() {
+        return Some("No words to score: the text has no letters.".into());
+    }
+    let latin = letters.iter().filter(|c| (**c as u32) < 0x0250).count();
+    if latin * 2 < letters.len() {
+        return Some("This doesn't look like English, so it can't be scored.".into());
+    }
+    None
+}
+
+/// Runs the rule table and the stage scorer.
+pub fn analyse(text: &str) -> Analysis {
+    if let Some(reason) = unreadable(text) {
+        return Analysis {
+            kind: Kind::Other,
+            openness: Openness::Closed,
+            flags: vec![],
+            stages: Stage::ALL.iter().map(|&s| (s, 0.2)).collect(),
+            rules: vec![],
+            reason: Some(reason),
+        };
+    }
+    let turn = Turn::new(text);
+    if turn.sentences.is_empty() {
+        return analyse("");
+    }
+    let mut hits = Vec::new();
+    let mut best_kind: Option<(Kind, f32)> = None;
+    let mut best_open: Option<(Openness, f32)> = None;
+    let mut flags = Vec::new();
+    for rule in RULES {
+        let Some(span) = (rule.test)(&turn) else {
+            continue;
+        };
+        let says = match rule.says {
+            Says::Kind(k) => {
+                if best_kind.is_none_or(|(_, w)| rule.weight > w) {
+                    best_kind = Some((k, rule.weight));
+                }
+                k.name()
+            }
+            Says::Openness(o) => {
+                if best_open.is_none_or(|(_, w)| rule.weight > w) {
+                    best_open = Some((o, rule.weight));
+                }
+                o.name()
+            }
+            Says::Flag(f) => {
+                flags.push(f);
+                "flag"
+            }
+        };
+        let span = clamp(text, span);
+        hits.push(RuleHit {
+            rule: rule.name.into(),
+            says: says.into(),
+            matched: text[span.clone()].into(),
+            span,
+        });
+    }
+    let openness_from_form = best_open.map(|(o, _)| o).unwrap_or(Openness::Closed);
+    let kind = best_kind
+        .map(|(k, _)| k)
+        .unwrap_or(match openness_from_form {
+            Openness::Open => Kind::Open,
+            Openness::Closed => Kind::Closed,
+        });
+    let openness = match kind {
+        Kind::Advice | Kind::Leading => Openness::Closed,
+        Kind::Why => Openness::Open,
+        _ => openness_from_form,
+    };
+    let (stages, stage_hits) = stage::score(&turn, kind, &flags);
+    hits.extend(stage_hits);
+    Analysis {
+        kind,
+        openness,
+        flags,
+        stages,
+        rules: hits,
+        reason: None,
+    }
+}
+
+/// Keeps a span inside the text and on character boundaries.
+fn clamp(text: &str, span: Range<usize>) -> Range<usize> {
+    let mut start = span.start.min(text.len());
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(text: &str) -> Kind {
+        analyse(text).kind
+    }
+
+    fn open(text: &str) -> Openness {
+        analyse(text).openness
+    }
+
+    fn fires(text: &str, rule: &str) -> bool {
+        analyse(text).fired(rule)
+    }
+
+    #[test]
+    fn elaboration_request_is_open_though_grammatically_closed() {
+        assert!(fires(
+            "Could you say more about that?",
+            "elaboration_request"
+        ));
+        assert_eq!(open("Can you tell me more about that?"), Openness::Open);
+        assert_eq!(open("Tell me about your week"), Openness::Open);
+        assert_eq!(open("I'm wondering what you make of that."), Openness::Open);
+        assert!(fires("Could you say more?", "softened_open"));
+    }
+
+    #[test]
+    fn elliptical_prompts_invite_more() {
+        assert!(fires("And?", "elliptical_prompt"));
+        assert_eq!(open("Meaning?"), Openness::Open);
+        assert_eq!(open("such as?"), Openness::Open);
+    }
+
+    #[test]
+    fn scaling_questions_are_closed_and_flagged() {
+        let a = analyse("On a scale of 0 to 10, how confident are you?");
+        assert_eq!(a.openness, Openness::Closed);
+        assert!(a.flags.contains(&Flag::Scaling));
+        assert!(a.fired("scaling_question"));
+    }
+
+    #[test]
+    fn fact_seeking_wh_questions_are_closed() {
+        assert!(fires("How often do you do that?", "fact_seeking_wh"));
+        assert_eq!(open("What gym do you go to?"), Openness::Closed);
+        assert_eq!(open("When is the deadline?"), Openness::Closed);
+        assert_eq!(open("What would success look like?"), Openness::Open);
+    }
+
+    #[test]
+    fn wh_and_yes_no_questions() {
+        assert!(fires("What matters most here?", "wh_question"));
+        assert_eq!(kind("What matters most here?"), Kind::Open);
+        assert!(fires("Do you like your job?", "yes_no_question"));
+        assert_eq!(kind("Do you like your job?"), Kind::Closed);
+        assert_eq!(kind("is there anything else"), Kind::Closed);
+    }
+
+    #[test]
+    fn statement_or_echo_is_the_closed_fallback() {
+        assert!(fires("You quit last week?", "statement_or_echo"));
+        assert_eq!(open("You quit last week?"), Openness::Closed);
+    }
+
+    #[test]
+    fn stacked_questions_need_two_real_questions() {
+        assert!(fires(
+            "What do you want? And how will you get there?",
+            "stacked_questions"
+        ));
+        assert!(fires(
+            "What happened and how did you feel?",
+            "stacked_questions"
+        ));
+        assert_eq!(kind("What happened? Is that right?"), Kind::Open);
+        assert_eq!(kind("Is it work or is it home?"), Kind::Closed);
+    }
+
+    #[test]
+    fn advice_in_disguise() {
+        assert_eq!(kind("Have you considered delegating?"), Kind::Advice);
+        assert_eq!(kind("Why not just tell her?"), Kind::Advice);
+        assert_eq!(open("What about trying a new routine?"), Openness::Closed);
+        assert_eq!(kind("What have you tried so far?"), Kind::Open);
+    }
+
+    #[test]
+    fn judging_why() {
+        assert_eq!(kind("Why did you let that happen?"), Kind::Why);
+        assert_eq!(open("Why did you let that happen?"), Openness::Open);
+        assert_eq!(kind("Why is this important to you?"), Kind::Open);
+    }
+
+    #[test]
+    fn leading_wording_and_tags() {
+        assert_eq!(
+            kind("Don't you think you should talk to him?"),
+            Kind::Leading
+        );
+        assert_eq!(kind("Wouldn't it be better to wait?"), Kind::Leading);
+        assert!(fires("That would be easier, right?", "tag_question"));
+        assert_eq!(kind("That would be easier, right?"), Kind::Leading);
+    }
+
+    #[test]
+    fn reflections_summaries_and_other_statements() {
+        assert_eq!(kind("It sounds like you're exhausted."), Kind::Reflection);
+        assert_eq!(kind("So you feel stuck between the two."), Kind::Reflection);
+        assert_eq!(
+            kind("Let me check I've got this. You want the promotion, you're worried about the hours, and your partner has doubts."),
+            Kind::Summary
+        );
+        assert_eq!(kind("Thanks for coming in today."), Kind::Other);
+    }
+
+    #[test]
+    fn reflect_then_ask_is_labelled_by_the_question() {
+        let a = analyse("You sound torn. What's pulling you each way?");
+        assert_eq!(a.kind, Kind::Open);
+        assert!(a.flags.contains(&Flag::ReflectThenAsk));
+    }
+
+    #[test]
+    fn transcription_style_text() {
+        let a = analyse("so um what — what would, you know, what would be different");
+        assert_eq!(a.kind, Kind::Open);
+        assert!(a.flags.contains(&Flag::NoQuestionMark));
+        assert!(a.flags.contains(&Flag::Disfluent));
+    }
+
+    #[test]
+    fn head_clause_skips_framing_and_checks() {
+        assert_eq!(
+            open("When you say stuck, what do you mean?"),
+            Openness::Open
+        );
+        assert_eq!(open("What happened next, do you think?"), Openness::Open);
+        assert_eq!(
+            open("If you could change one thing, what would it be?"),
+            Openness::Open
+        );
+    }
+
+    #[test]
+    fn third_party_focus() {
+        assert!(fires(
+            "How can you get him to delegate more?",
+            "third_party_focus"
+        ));
+        assert!(!fires("What does your manager want?", "third_party_focus"));
+    }
+
+    #[test]
+    fn markup_is_ignored_and_flagged() {
+        let a = analyse("<b>What</b> would help?");
+        assert_eq!(a.kind, Kind::Open);
+        assert!(a.flags.contains(&Flag::Markup));
+    }
+
+    #[test]
+    fn unreadable_input_is_other_with_a_reason() {
+        for text in [
+            "",
+            "   ",
+            "?!",
+            "🙂🙂",
+            "你好吗？你今天怎么样？",
+            &"a".repeat(MAX_CHARS + 1),
+        ] {
+            let a = analyse(text);
+            assert_eq!(a.kind, Kind::Other, "{text}");
+            assert!(a.reason.is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn every_rule_name_is_unique() {
+        let mut names: Vec<_> = RULES.iter().map(|r| r.name).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), RULES.len());
+    }
+}

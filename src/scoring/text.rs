@@ -1,0 +1,285 @@
+//! Turns raw coach text into sentences of normalised words, keeping byte spans into the original.
+//!
+//! Normalisation: lower case, curly apostrophes made straight, markup tags and fillers
+//! ("um", "you know") dropped, stuttered repeats ("what what") collapsed. Sentences end at
+//! `?`, `!` or `.`; clauses inside a sentence break at commas, dashes, colons and semicolons.
+
+use std::ops::Range;
+
+/// A normalised word and where it sits in the original text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    pub text: String,
+    pub span: Range<usize>,
+    /// True when a comma, dash, colon or semicolon came right before this word.
+    pub clause_start: bool,
+}
+
+/// One sentence: its words and how it ended.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    pub words: Vec<Word>,
+    pub span: Range<usize>,
+    pub question_mark: bool,
+}
+
+impl Sentence {
+    /// The words as plain strings.
+    pub fn texts(&self) -> Vec<&str> {
+        self.words.iter().map(|w| w.text.as_str()).collect()
+    }
+
+    /// Indices where clauses start (always includes 0 when the sentence has words).
+    pub fn clause_starts(&self) -> Vec<usize> {
+        (0..self.words.len())
+            .filter(|&i| i == 0 || self.words[i].clause_start)
+            .collect()
+    }
+}
+
+/// Single-word fillers dropped everywhere.
+const FILLERS: &[&str] = &[
+    "um", "umm", "uh", "uhh", "er", "erm", "hmm", "hm", "ah", "mm",
+];
+/// Two-word fillers dropped everywhere.
+const FILLER_PAIRS: &[[&str; 2]] = &[
+    ["you", "know"],
+    ["i", "mean"],
+    ["kind", "of"],
+    ["sort", "of"],
+];
+
+/// Splits `text` into sentences of normalised words.
+///
+/// ```
+/// let s = growsim::scoring::text::sentences("So, um, what — what would help?");
+/// assert_eq!(s.len(), 1);
+/// assert_eq!(s[0].texts(), ["so", "what", "would", "help"]);
+/// assert!(s[0].question_mark);
+/// ```
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut words: Vec<Word> = Vec::new();
+    let mut pending_break = false;
+    let mut sentence_start = None;
+    let mut chars = text.char_indices().peekable();
+    let mut in_tag = false;
+    while let Some((i, c)) = chars.next() {
+        if in_tag {
+            in_tag = c != '>';
+            continue;
+        }
+        if c == '<'
+            && chars
+                .peek()
+                .is_some_and(|(_, n)| n.is_ascii_alphabetic() || *n == '/')
+        {
+            in_tag = true;
+            continue;
+        }
+        if is_word_char(c) {
+            let start = i;
+            let mut end = i + c.len_utf8();
+            let mut word = String::new();
+            push_lower(&mut word, c);
+            while let Some(&(j, d)) = chars.peek() {
+                let joins = (d == '\'' || d == '’' || d == '-')
+                    && text[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_word_char);
+                if is_word_char(d) || joins {
+                    push_lower(&mut word, if d == '’' { '\'' } else { d });
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            sentence_start.get_or_insert(start);
+            words.push(Word {
+                text: word,
+                span: start..end,
+                clause_start: pending_break,
+            });
+            pending_break = false;
+        } else if matches!(c, '?' | '!' | '.' | '…') {
+            // "e.g." and decimals stay inside the sentence.
+            let next_is_word = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+            if c == '.' && next_is_word {
+                continue;
+            }
+            let question = c == '?';
+            finish(
+                &mut out,
+                &mut words,
+                &mut sentence_start,
+                i + c.len_utf8(),
+                question,
+            );
+            pending_break = false;
+        } else if matches!(
+            c,
+            ',' | ';' | ':' | '—' | '–' | '-' | '(' | ')' | '"' | '“' | '”'
+        ) {
+            pending_break = true;
+        }
+    }
+    finish(&mut out, &mut words, &mut sentence_start, text.len(), false);
+    out
+}
+
+fn finish(
+    out: &mut Vec<Sentence>,
+    words: &mut Vec<Word>,
+    start: &mut Option<usize>,
+    end: usize,
+    question: bool,
+) {
+    let cleaned = clean(std::mem::take(words));
+    if let Some(s) = start.take() {
+        if cleaned.is_empty() {
+            // A lone "?" after fillers still marks the previous sentence as a question.
+            if question {
+                if let Some(last) = out.last_mut() {
+                    last.question_mark = true;
+                }
+            }
+            return;
+        }
+        out.push(Sentence {
+            words: cleaned,
+            span: s..end,
+            question_mark: question,
+        });
+    } else if question {
+        if let Some(last) = out.last_mut() {
+            last.question_mark = true;
+        }
+    }
+}
+
+/// Drops fillers and collapses stuttered repeats, keeping clause breaks on the next word.
+fn clean(words: Vec<Word>) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    let mut carry_break = false;
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        let pair = words.get(i + 1).map(|n| [w.text.as_str(), n.text.as_str()]);
+        let filler_pair = pair
+            .is_some_and(|p| FILLER_PAIRS.iter().any(|f| f[0] == p[0] && f[1] == p[1]))
+            && is_filler_context(&words, i);
+        if filler_pair {
+            carry_break |= w.clause_start;
+            i += 2;
+            continue;
+        }
+        if FILLERS.contains(&w.text.as_str()) {
+            carry_break |= w.clause_start;
+            i += 1;
+            continue;
+        }
+        let mut word = w.clone();
+        word.clause_start |= carry_break;
+        carry_break = false;
+        if out
+            .last()
+            .is_some_and(|prev| prev.text == word.text && !is_number(&word.text))
+        {
+            // "what what would" → "what would"; a restart keeps the clause break.
+            let prev = out.last_mut().unwrap();
+            prev.span = prev.span.start..word.span.end;
+        } else {
+            out.push(word);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// "you know" and "i mean" are fillers only when they stand apart from the clause:
+/// at a clause break, or followed by one. "Do you know…" keeps its words.
+fn is_filler_context(words: &[Word], i: usize) -> bool {
+    let first = &words[i];
+    if matches!(first.text.as_str(), "kind" | "sort") {
+        return i > 0
+            && !matches!(
+                words[i - 1].text.as_str(),
+                "what" | "which" | "a" | "the" | "this" | "that" | "any" | "some"
+            );
+    }
+    let at_break = i == 0 || first.clause_start;
+    let break_after = words.get(i + 2).is_none_or(|n| n.clause_start);
+    at_break || break_after
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_number(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_digit())
+}
+
+fn push_lower(word: &mut String, c: char) {
+    word.extend(c.to_lowercase());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<Vec<String>> {
+        sentences(text)
+            .iter()
+            .map(|s| s.texts().iter().map(|w| w.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn splits_sentences_and_marks_questions() {
+        let s = sentences("You sound tired. What's going on?");
+        assert_eq!(s.len(), 2);
+        assert!(!s[0].question_mark);
+        assert!(s[1].question_mark);
+        assert_eq!(s[1].texts(), ["what's", "going", "on"]);
+    }
+
+    #[test]
+    fn drops_fillers_and_stutters() {
+        assert_eq!(
+            words("um so uh what what would — you know — help")[0],
+            ["so", "what", "would", "help"]
+        );
+        assert_eq!(
+            words("Do you know what you want?")[0],
+            ["do", "you", "know", "what", "you", "want"]
+        );
+    }
+
+    #[test]
+    fn marks_clause_starts() {
+        let s = &sentences("When you say stuck, what do you mean?")[0];
+        assert_eq!(s.clause_starts(), [0, 4]);
+    }
+
+    #[test]
+    fn strips_markup_and_keeps_spans() {
+        let text = "<b>What</b> matters?";
+        let s = &sentences(text)[0];
+        assert_eq!(s.texts(), ["what", "matters"]);
+        assert_eq!(&text[s.words[0].span.clone()], "What");
+    }
+
+    #[test]
+    fn curly_apostrophes_are_normalised() {
+        assert_eq!(words("What’s next?")[0], ["what's", "next"]);
+    }
+
+    #[test]
+    fn punctuation_only_has_no_sentences() {
+        assert!(sentences("?!...").is_empty());
+        assert!(sentences("").is_empty());
+    }
+}

@@ -22,6 +22,8 @@ pub const ADVICE: f32 = 2.6;
 pub const JUDGING_WHY: f32 = 2.4;
 /// A push towards the coach's answer.
 pub const LEADING: f32 = 2.2;
+/// A summary marker outranks the "you could…" inside the summary.
+pub const SUMMARY: f32 = 2.7;
 /// A lexical pattern that is usually right.
 pub const STRONG: f32 = 2.0;
 /// A statement that opens like a greeting, affirmation or information.
@@ -305,6 +307,31 @@ fn opens_question(s: &Sentence, i: usize, lenient: bool) -> bool {
     false
 }
 
+/// A sentence works as a question when it ends in "?", or opens like one. Without a "?", a
+/// later clause counts only when it is unmistakable ("…, what would you do"), so relative
+/// clauses ("…, which makes sense") stay statements.
+fn is_question(s: &Sentence, head: usize) -> bool {
+    if s.question_mark {
+        return true;
+    }
+    let start = skip_markers(s, 0);
+    if opens_question(s, start, false) {
+        return true;
+    }
+    if head == start {
+        return false;
+    }
+    let first = s.words[head].text.as_str();
+    let second = s.words.get(head + 1).map(|w| w.text.as_str()).unwrap_or("");
+    let wh_then_aux =
+        matches!(first, "what" | "how" | "why") && (is_aux(second) || second == "you");
+    wh_then_aux
+        || first.ends_with("'s") && is_wh(first)
+        || lexicon::elaboration()
+            .iter()
+            .any(|p| p.matches_at(s, head).is_some())
+}
+
 fn is_check(s: &Sentence, i: usize) -> bool {
     let rest = words_from(s, i);
     starts_with_any(&rest, CHECKS)
@@ -350,8 +377,21 @@ fn elliptical_prompt(t: &Turn) -> Option<Range<usize>> {
     starts_with_any(&words, ELLIPTICAL_OPEN).then(|| s.span.clone())
 }
 
+/// A number on a scale, unless the question's head asks the person to explain it
+/// ("…, and what makes it a 6?").
 fn scaling_question(t: &Turn) -> Option<Range<usize>> {
-    find_in(lexicon::scaling(), &t.deciding_clause()?)
+    let &i = t.questions.last()?;
+    let (s, head) = (&t.sentences[i], t.heads[i]);
+    let span = find_in(lexicon::scaling(), s)?;
+    let head_words = words_from(s, head);
+    let asks_number = matches!(
+        head_words.get(1).copied(),
+        Some("number" | "score" | "mark" | "rating")
+    );
+    let explains = head > 0
+        && matches!(head_words.first().copied(), Some("what" | "what's" | "why"))
+        && !asks_number;
+    (!explains && elaboration_request(t).is_none()).then_some(span)
 }
 
 fn fact_seeking(t: &Turn) -> Option<Range<usize>> {
@@ -399,6 +439,18 @@ fn stacked_questions(t: &Turn) -> Option<Range<usize>> {
         let (a, b) = (&t.sentences[real[0]], &t.sentences[*real.last().unwrap()]);
         return Some(a.span.start..b.span.end);
     }
+    // "Who will support you, and how?" — a second, clipped question.
+    let clipped = t.question_sentences().find_map(|s| {
+        let starts = s.clause_starts();
+        let &last = starts.last()?;
+        let tail = words_from(s, last);
+        let follow_up = matches!(tail.as_slice(), ["and", w] | ["and", "by", w] if is_wh(w))
+            || matches!(tail.as_slice(), ["and", "by", "when"]);
+        (last > 0 && follow_up).then(|| s.words[last].span.start..s.span.end)
+    });
+    if clipped.is_some() {
+        return clipped;
+    }
     // "What happened, and how did you feel?" in one sentence.
     t.question_sentences().find_map(|s| {
         let words = &s.words;
@@ -416,6 +468,68 @@ fn advice_in_disguise(t: &Turn) -> Option<Range<usize>> {
     t.sentences
         .iter()
         .find_map(|s| find_in(lexicon::advice(), s))
+}
+
+/// Verbs after "could you" that ask about the person rather than suggest an action.
+const NOT_SUGGESTIONS: &[&str] = &[
+    "see",
+    "imagine",
+    "be",
+    "live",
+    "cope",
+    "manage",
+    "picture",
+    "remember",
+    "think",
+    "feel",
+    "envisage",
+    "hear",
+    "explain",
+    "describe",
+    "tell",
+    "say",
+    "talk",
+    "share",
+    "walk",
+    "expand",
+    "elaborate",
+    "give",
+    "help",
+    "put",
+    "unpack",
+    "go",
+    "fill",
+    "paint",
+    "clarify",
+    "summarise",
+    "summarize",
+    "sum",
+    "recap",
+    "have",
+    "really",
+    "possibly",
+    "ever",
+];
+
+/// "Could you block out your mornings?": a suggested action phrased as a request.
+fn suggested_action(t: &Turn) -> Option<Range<usize>> {
+    t.questions.iter().find_map(|&i| {
+        let s = &t.sentences[i];
+        let h = t.heads[i];
+        let w = words_from(s, h);
+        let modal = matches!(
+            w.first().copied(),
+            Some("could" | "can" | "couldn't" | "can't")
+        ) && w.get(1) == Some(&"you");
+        let verb = w.get(2).copied().unwrap_or("");
+        let suggests =
+            modal && !verb.is_empty() && !NOT_SUGGESTIONS.contains(&verb) && !verb.ends_with("ly");
+        (suggests
+            && lexicon::elaboration()
+                .iter()
+                .all(|p| p.matches_at(s, h).is_none()))
+        .then(|| s.words[h].span.start..s.words[(h + 2).min(s.words.len() - 1)].span.end)
+    })
 }
 
 fn judging_why(t: &Turn) -> Option<Range<usize>> {
@@ -459,6 +573,40 @@ fn long_summary(t: &Turn) -> Option<Range<usize>> {
         .count()
         >= 2;
     (long && about_them).then(|| t.sentences[0].span.start..t.sentences.last().unwrap().span.end)
+}
+
+/// A statement listing three or more things the coachee said: "you…, you…, and you…".
+fn listed_summary(t: &Turn) -> Option<Range<usize>> {
+    if !t.questions.is_empty() || t.word_count() < 18 {
+        return None;
+    }
+    let clauses: usize = t.sentences.iter().map(|s| s.clause_starts().len()).sum();
+    let you = t
+        .sentences
+        .iter()
+        .flat_map(|s| s.texts())
+        .filter(|w| w.starts_with("you"))
+        .count();
+    (clauses >= 3 && you >= 3)
+        .then(|| t.sentences[0].span.start..t.sentences.last().unwrap().span.end)
+}
+
+/// "The gym feels like too much": a statement about how things feel to the coachee.
+fn feeling_statement(t: &Turn) -> Option<Range<usize>> {
+    if !t.questions.is_empty() {
+        return None;
+    }
+    t.statements().find_map(|s| {
+        s.words
+            .iter()
+            .find(|w| {
+                matches!(
+                    w.text.as_str(),
+                    "feels" | "feel" | "felt" | "seems" | "sounds" | "seem"
+                )
+            })
+            .map(|w| w.span.clone())
+    })
 }
 
 fn reflection_stem(t: &Turn) -> Option<Range<usize>> {
@@ -793,7 +941,7 @@ pub fn analyse(text: &str) -> Analysis {
         Kind::Why => Openness::Open,
         _ => openness_from_form,
     };
-    let (stages, stage_hits) = stage::score(&turn, kind, &flags);
+    let (stages, stage_hits) = stage::score(&turn, kind);
     hits.extend(stage_hits);
     Analysis {
         kind,

@@ -3,7 +3,7 @@
 
 use super::lexicon::{stage_cues, StageCue};
 use super::rules::Turn;
-use super::{Flag, Kind, RuleHit, Stage};
+use super::{Kind, RuleHit, Stage};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -21,8 +21,8 @@ pub const ADVICE_TO_OPTIONS: f32 = 2.0;
 pub const STATEMENT_TO_RAPPORT: f32 = 0.8;
 /// A reflection or summary reflects the coachee's current reality.
 pub const LISTENING_TO_REALITY: f32 = 0.6;
-/// A scaling question most often checks commitment.
-pub const SCALING_TO_WILL: f32 = 0.8;
+/// Leading questions usually push the coach's preferred option.
+pub const LEADING_TO_OPTIONS: f32 = 1.0;
 
 struct CueIndex {
     by_first_word: HashMap<&'static str, Vec<&'static StageCue>>,
@@ -48,7 +48,7 @@ fn index() -> &'static CueIndex {
 }
 
 /// Ranks the stages for a turn. Returns the ranking (scores sum to 1) and the cues that fired.
-pub fn score(turn: &Turn, kind: Kind, flags: &[Flag]) -> (Vec<(Stage, f32)>, Vec<RuleHit>) {
+pub fn score(turn: &Turn, kind: Kind) -> (Vec<(Stage, f32)>, Vec<RuleHit>) {
     let mut totals = [0f32; 5];
     let mut hits = Vec::new();
     totals[Stage::Reality.index()] += REALITY_PRIOR;
@@ -116,9 +116,6 @@ pub fn score(turn: &Turn, kind: Kind, flags: &[Flag]) -> (Vec<(Stage, f32)>, Vec
             "listening_reflects_reality",
         ),
         _ => {}
-    }
-    if flags.contains(&Flag::Scaling) {
-        prior(Stage::Will, SCALING_TO_WILL, "scaling_checks_commitment");
     }
     let sum: f32 = totals.iter().sum();
     let mut ranked: Vec<(Stage, f32)> = Stage::ALL

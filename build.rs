@@ -15,10 +15,7 @@ fn main() {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.file_name().unwrap().to_string_lossy();
         let abs = fs::canonicalize(path).unwrap();
-        out += &format!(
-            "    ({name:?}, include_str!({:?})),\n",
-            abs.display().to_string()
-        );
+        out += &format!("    ({name:?}, include_str!({:?})),\n", abs.display().to_string());
     }
     out += "]\n";
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("scenarios.rs");

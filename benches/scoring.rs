@@ -7,11 +7,7 @@ use std::time::Instant;
 
 fn main() {
     let data = include_str!("../tests/data/dev.tsv");
-    let pool: Vec<&str> = data
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split('\t').next())
-        .collect();
+    let pool: Vec<&str> = data.lines().skip(1).filter_map(|l| l.split('\t').next()).collect();
     let questions: Vec<String> = (0..10_000)
         .map(|i| {
             let base = pool[i % pool.len()];

@@ -47,9 +47,7 @@ pub fn run(args: Vec<String>) -> ExitCode {
         "check" => check(rest),
         "eval" => eval(rest),
         "play" => play(rest),
-        other => Err(format!(
-            "unknown command '{other}'. Run `growsim --help` to see the commands."
-        )),
+        other => Err(format!("unknown command '{other}'. Run `growsim --help` to see the commands.")),
     };
     result.unwrap_or_else(|message| {
         eprintln!("growsim: {message}");
@@ -64,9 +62,7 @@ fn read_input(path: Option<&String>) -> Result<String, String> {
             .map_err(|e| format!("cannot read '{p}': {e}")),
         None => {
             let mut bytes = Vec::new();
-            io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| format!("cannot read stdin: {e}"))?;
+            io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
             Ok(String::from_utf8_lossy(&bytes).into_owned())
         }
     }
@@ -120,48 +116,27 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
             println!("{d}");
         }
     }
-    println!(
-        "checked {} file(s): {errors} error(s), {warnings} warning(s)",
-        files.len()
-    );
-    Ok(if errors > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    println!("checked {} file(s): {errors} error(s), {warnings} warning(s)", files.len());
+    Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 fn eval(args: &[String]) -> Result<ExitCode, String> {
     let as_json = args.iter().any(|a| a == "--json");
-    let path = args
-        .iter()
-        .find(|a| !a.starts_with("--"))
-        .ok_or("eval needs a TSV file: growsim eval FILE.tsv [--json]")?;
+    let path =
+        args.iter().find(|a| !a.starts_with("--")).ok_or("eval needs a TSV file: growsim eval FILE.tsv [--json]")?;
     let source = read_input(Some(path))?;
     let mut lines = source.lines();
-    let header: Vec<&str> = lines
-        .next()
-        .ok_or(format!("'{path}' is empty"))?
-        .split('\t')
-        .map(str::trim)
-        .collect();
-    let text_col = header
-        .iter()
-        .position(|h| *h == "text")
-        .ok_or(format!("'{path}' has no `text` column in its header"))?;
+    let header: Vec<&str> = lines.next().ok_or(format!("'{path}' is empty"))?.split('\t').map(str::trim).collect();
+    let text_col =
+        header.iter().position(|h| *h == "text").ok_or(format!("'{path}' has no `text` column in its header"))?;
     let labels: Vec<(&str, usize)> = ["openness", "kind", "stage"]
         .iter()
         .filter_map(|name| header.iter().position(|h| h == name).map(|i| (*name, i)))
         .collect();
     if labels.is_empty() {
-        return Err(format!(
-            "'{path}' has none of the label columns openness, kind, stage"
-        ));
+        return Err(format!("'{path}' has none of the label columns openness, kind, stage"));
     }
-    let rows: Vec<Vec<&str>> = lines
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
-        .collect();
+    let rows: Vec<Vec<&str>> = lines.filter(|l| !l.trim().is_empty()).map(|l| l.split('\t').collect()).collect();
     let analysed: Vec<(String, Analysis)> = rows
         .iter()
         .map(|r| {
@@ -176,10 +151,7 @@ fn eval(args: &[String]) -> Result<ExitCode, String> {
             .iter()
             .zip(&analysed)
             .filter_map(|(row, (text, a))| {
-                let gold = row
-                    .get(col)
-                    .map(|g| g.trim())
-                    .filter(|g| !g.is_empty() && *g != "-")?;
+                let gold = row.get(col).map(|g| g.trim()).filter(|g| !g.is_empty() && *g != "-")?;
                 let predicted = match name {
                     "openness" => a.openness.name(),
                     "kind" => a.kind.name(),
@@ -196,10 +168,7 @@ fn eval(args: &[String]) -> Result<ExitCode, String> {
             .collect();
         let r = report(&outcomes);
         println!("{}", r.render(name));
-        summary.insert(
-            name.to_string(),
-            json!({"accuracy": r.accuracy, "macro_f1": r.macro_f1, "n": r.n}),
-        );
+        summary.insert(name.to_string(), json!({"accuracy": r.accuracy, "macro_f1": r.macro_f1, "n": r.n}));
     }
     if as_json {
         println!("{}", serde_json::Value::Object(summary));
@@ -208,40 +177,22 @@ fn eval(args: &[String]) -> Result<ExitCode, String> {
 }
 
 fn play(args: &[String]) -> Result<ExitCode, String> {
-    let path = args
-        .first()
-        .ok_or("play needs a scenario file: growsim play SCENARIO.toml [--seed N]")?;
+    let path = args.first().ok_or("play needs a scenario file: growsim play SCENARIO.toml [--seed N]")?;
     let seed = match args.iter().position(|a| a == "--seed") {
-        Some(i) => args
-            .get(i + 1)
-            .and_then(|s| s.parse().ok())
-            .ok_or("--seed needs a whole number")?,
+        Some(i) => args.get(i + 1).and_then(|s| s.parse().ok()).ok_or("--seed needs a whole number")?,
         None => 1,
     };
     let source = read_input(Some(path))?;
-    let scenario = scenario::parse(path, &source).map_err(|d| {
-        d.iter()
-            .map(|d| d.to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+    let scenario =
+        scenario::parse(path, &source).map_err(|d| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"))?;
     let mut conversation = Conversation::new(&scenario, seed);
-    println!(
-        "{}\n\n{}: {}",
-        scenario.brief,
-        scenario.coachee,
-        conversation.state().opening
-    );
+    println!("{}\n\n{}: {}", scenario.brief, scenario.coachee, conversation.state().opening);
     let stdin = io::stdin();
     let mut lines = stdin.lock().lines();
     loop {
         let choices = match conversation.prompt() {
             Prompt::Ended { node, outcome } => {
-                println!(
-                    "\n== {} ==\n{}",
-                    outcome.label(),
-                    node.summary.as_deref().unwrap_or("")
-                );
+                println!("\n== {} ==\n{}", outcome.label(), node.summary.as_deref().unwrap_or(""));
                 return Ok(ExitCode::SUCCESS);
             }
             Prompt::Ask { choices, .. } => choices,

@@ -8,8 +8,5 @@ pub const FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/scenarios
 /// Parses every bundled scenario, skipping none: a file that fails to parse is an error
 /// here, because `growsim check` and the tests keep the bundled files valid.
 pub fn scenarios() -> Vec<Result<Scenario, scenario::Diagnostic>> {
-    FILES
-        .iter()
-        .map(|(name, source)| scenario::parse(name, source).map_err(|mut errors| errors.remove(0)))
-        .collect()
+    FILES.iter().map(|(name, source)| scenario::parse(name, source).map_err(|mut errors| errors.remove(0))).collect()
 }

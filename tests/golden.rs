@@ -25,26 +25,18 @@ fn replay(plan_name: &str, plan: &str, scenario: &Scenario) -> Result<(), String
         }
         let (verb, rest) = line.split_once(' ').unwrap_or((line, ""));
         if verb == "seed" {
-            seed = rest
-                .trim()
-                .parse()
-                .map_err(|_| fail(format!("bad seed '{rest}'")))?;
+            seed = rest.trim().parse().map_err(|_| fail(format!("bad seed '{rest}'")))?;
             conversation = None;
             continue;
         }
         let c = conversation.get_or_insert_with(|| Conversation::new(scenario, seed));
         match verb {
             "choose" => {
-                let n: usize = rest
-                    .trim()
-                    .parse()
-                    .map_err(|_| fail(format!("bad choice '{rest}'")))?;
-                c.step(Input::Choice(n.wrapping_sub(1)))
-                    .map_err(|e| fail(e.to_string()))?;
+                let n: usize = rest.trim().parse().map_err(|_| fail(format!("bad choice '{rest}'")))?;
+                c.step(Input::Choice(n.wrapping_sub(1))).map_err(|e| fail(e.to_string()))?;
             }
             "ask" => {
-                c.step(Input::Typed(rest.to_string()))
-                    .map_err(|e| fail(e.to_string()))?;
+                c.step(Input::Typed(rest.to_string())).map_err(|e| fail(e.to_string()))?;
             }
             "expect" => expect(c, rest).map_err(fail)?,
             other => return Err(fail(format!("unknown step '{other}'"))),
@@ -60,9 +52,7 @@ fn expect(c: &Conversation, what: &str) -> Result<(), String> {
     match kind {
         "coachee" => {
             let want = rest.trim().trim_matches('"').to_lowercase();
-            let got = last
-                .map(|e| e.reply.clone())
-                .unwrap_or_else(|| state.opening.clone());
+            let got = last.map(|e| e.reply.clone()).unwrap_or_else(|| state.opening.clone());
             got.to_lowercase()
                 .contains(&want)
                 .then_some(())
@@ -76,32 +66,19 @@ fn expect(c: &Conversation, what: &str) -> Result<(), String> {
         "ending" => match &state.status {
             Status::Ended { outcome, .. } => {
                 let got = serde_json::to_value(outcome).unwrap();
-                (got == rest.trim())
-                    .then_some(())
-                    .ok_or(format!("ended with {got}, expected {}", rest.trim()))
+                (got == rest.trim()).then_some(()).ok_or(format!("ended with {got}, expected {}", rest.trim()))
             }
-            Status::Active => Err(format!(
-                "still active at '{}', expected ending {}",
-                state.node,
-                rest.trim()
-            )),
+            Status::Active => Err(format!("still active at '{}', expected ending {}", state.node, rest.trim())),
         },
-        "active" => matches!(state.status, Status::Active)
-            .then_some(())
-            .ok_or("the session has ended".to_string()),
+        "active" => matches!(state.status, Status::Active).then_some(()).ok_or("the session has ended".to_string()),
         "score" => {
             let e = last.ok_or("no question asked yet")?;
             let json = serde_json::to_value(&e.score).unwrap();
             for pair in rest.split_whitespace() {
-                let (key, want) = pair
-                    .split_once('=')
-                    .ok_or(format!("expected key=value, got '{pair}'"))?;
+                let (key, want) = pair.split_once('=').ok_or(format!("expected key=value, got '{pair}'"))?;
                 let got = json.get(key).ok_or(format!("no score field '{key}'"))?;
                 if got != want {
-                    return Err(format!(
-                        "score {key} is {got}, expected {want} for \"{}\"",
-                        e.question
-                    ));
+                    return Err(format!("score {key} is {got}, expected {want} for \"{}\"", e.question));
                 }
             }
             Ok(())
@@ -112,18 +89,14 @@ fn expect(c: &Conversation, what: &str) -> Result<(), String> {
                 return Err(format!("expected 'var NAME OP N', got '{rest}'"));
             };
             let value: i64 = value.parse().map_err(|_| format!("bad number '{value}'"))?;
-            let got = *state
-                .vars
-                .get(name)
-                .ok_or(format!("no variable '{name}'"))?;
+            let got = *state.vars.get(name).ok_or(format!("no variable '{name}'"))?;
             let ok = match op {
                 ">=" => got >= value,
                 "<=" => got <= value,
                 "==" => got == value,
                 _ => return Err(format!("unknown operator '{op}'")),
             };
-            ok.then_some(())
-                .ok_or(format!("{name} is {got}, expected {op} {value}"))
+            ok.then_some(()).ok_or(format!("{name} is {got}, expected {op} {value}"))
         }
         other => Err(format!("unknown expectation '{other}'")),
     }
@@ -150,12 +123,7 @@ fn every_golden_plan_replays() {
             failures.push(e);
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {plans} golden plans failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {plans} golden plans failed:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]

@@ -37,15 +37,11 @@ impl Debrief {
         let open = turns
             .iter()
             .filter(|t| {
-                t.score.kind.is_listening()
-                    || (t.score.openness == Openness::Open && t.score.kind == Kind::Open)
+                t.score.kind.is_listening() || (t.score.openness == Openness::Open && t.score.kind == Kind::Open)
             })
             .count();
         let good = turns.iter().filter(|t| t.score.fit == Fit::Good).count();
-        let per_stage = Stage::ALL
-            .iter()
-            .map(|&s| (s, turns.iter().filter(|t| t.score.stage == s).count()))
-            .collect();
+        let per_stage = Stage::ALL.iter().map(|&s| (s, turns.iter().filter(|t| t.score.stage == s).count())).collect();
         let mut per_kind: Vec<(Kind, usize)> = Kind::ALL
             .iter()
             .map(|&k| (k, turns.iter().filter(|t| t.score.kind == k).count()))
@@ -58,14 +54,6 @@ impl Debrief {
         };
         let (open_ratio, fit_ratio) = (ratio(open), ratio(good));
         let score = ((open_ratio + fit_ratio) * 50.0).round() as u32;
-        Debrief {
-            questions: n,
-            open_ratio,
-            fit_ratio,
-            per_stage,
-            per_kind,
-            outcome,
-            score,
-        }
+        Debrief { questions: n, open_ratio, fit_ratio, per_stage, per_kind, outcome, score }
     }
 }

@@ -93,10 +93,7 @@ pub struct State {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Prompt<'s> {
     /// Ask a question: pick from `choices` or type one.
-    Ask {
-        node: &'s Node,
-        choices: &'s [Choice],
-    },
+    Ask { node: &'s Node, choices: &'s [Choice] },
     /// The session is over.
     Ended { node: &'s Node, outcome: Outcome },
 }
@@ -117,29 +114,18 @@ impl fmt::Display for EngineError {
         match self {
             EngineError::Ended => write!(f, "the session has ended; start again to practise more"),
             EngineError::NoSuchChoice { index, available } => {
-                write!(
-                    f,
-                    "there is no menu question {} here (there are {available})",
-                    index + 1
-                )
+                write!(f, "there is no menu question {} here (there are {available})", index + 1)
             }
             EngineError::EmptyQuestion => write!(f, "type a question first"),
             EngineError::TooLong { chars, limit } => {
-                write!(
-                    f,
-                    "that is {chars} characters; keep a question under {limit}"
-                )
+                write!(f, "that is {chars} characters; keep a question under {limit}")
             }
             EngineError::WrongScenario { expected, found } => {
-                write!(
-                    f,
-                    "this saved session belongs to '{found}', not '{expected}'"
-                )
+                write!(f, "this saved session belongs to '{found}', not '{expected}'")
             }
-            EngineError::UnknownNode(id) => write!(
-                f,
-                "the saved session points to '{id}', which this scenario no longer has"
-            ),
+            EngineError::UnknownNode(id) => {
+                write!(f, "the saved session points to '{id}', which this scenario no longer has")
+            }
         }
     }
 }
@@ -163,10 +149,7 @@ impl<'s> Conversation<'s> {
         }
         let opening = start.map(|n| pick(&n.say, seed, 0)).unwrap_or_default();
         let status = match start.and_then(|n| n.ending) {
-            Some(outcome) => Status::Ended {
-                outcome,
-                node: scenario.start.clone(),
-            },
+            Some(outcome) => Status::Ended { outcome, node: scenario.start.clone() },
             None => Status::Active,
         };
         let state = State {
@@ -184,10 +167,7 @@ impl<'s> Conversation<'s> {
     /// Picks up a saved session, checking it still matches the scenario.
     pub fn resume(scenario: &'s Scenario, state: State) -> Result<Conversation<'s>, EngineError> {
         if state.scenario != scenario.id {
-            return Err(EngineError::WrongScenario {
-                expected: scenario.id.clone(),
-                found: state.scenario,
-            });
+            return Err(EngineError::WrongScenario { expected: scenario.id.clone(), found: state.scenario });
         }
         if scenario.node(&state.node).is_none() {
             return Err(EngineError::UnknownNode(state.node));
@@ -205,9 +185,7 @@ impl<'s> Conversation<'s> {
 
     /// The node the conversation is at.
     pub fn node(&self) -> &'s Node {
-        self.scenario
-            .node(&self.state.node)
-            .expect("the state always points at a node of its scenario")
+        self.scenario.node(&self.state.node).expect("the state always points at a node of its scenario")
     }
 
     /// The stage the conversation is in now.
@@ -219,14 +197,8 @@ impl<'s> Conversation<'s> {
     pub fn prompt(&self) -> Prompt<'s> {
         let node = self.node();
         match &self.state.status {
-            Status::Ended { outcome, .. } => Prompt::Ended {
-                node,
-                outcome: *outcome,
-            },
-            Status::Active => Prompt::Ask {
-                node,
-                choices: &node.choices,
-            },
+            Status::Ended { outcome, .. } => Prompt::Ended { node, outcome: *outcome },
+            Status::Active => Prompt::Ask { node, choices: &node.choices },
         }
     }
 
@@ -239,10 +211,10 @@ impl<'s> Conversation<'s> {
         let turn = self.state.transcript.len() as u32 + 1;
         let (question, source, analysis, edge) = match input {
             Input::Choice(index) => {
-                let choice = node.choices.get(index).ok_or(EngineError::NoSuchChoice {
-                    index,
-                    available: node.choices.len(),
-                })?;
+                let choice = node
+                    .choices
+                    .get(index)
+                    .ok_or(EngineError::NoSuchChoice { index, available: node.choices.len() })?;
                 let mut analysis = analyse(&choice.ask);
                 adopt_authored_labels(&mut analysis, choice);
                 let edge = Edge {
@@ -259,10 +231,7 @@ impl<'s> Conversation<'s> {
                     return Err(EngineError::EmptyQuestion);
                 }
                 if chars > scoring::rules::MAX_CHARS {
-                    return Err(EngineError::TooLong {
-                        chars,
-                        limit: scoring::rules::MAX_CHARS,
-                    });
+                    return Err(EngineError::TooLong { chars, limit: scoring::rules::MAX_CHARS });
                 }
                 let analysis = analyse(&text);
                 let report = fit(&analysis, node.stage);
@@ -291,10 +260,7 @@ impl<'s> Conversation<'s> {
             rules: analysis.rules,
         };
 
-        let target = edge
-            .next
-            .and_then(|id| self.scenario.node(id))
-            .unwrap_or(node);
+        let target = edge.next.and_then(|id| self.scenario.node(id)).unwrap_or(node);
         apply(&mut self.state.vars, edge.set);
         if target.id != node.id {
             apply(&mut self.state.vars, &target.set);
@@ -316,10 +282,7 @@ impl<'s> Conversation<'s> {
         }
         self.state.node = arrived.id.clone();
         if let Some(outcome) = arrived.ending {
-            self.state.status = Status::Ended {
-                outcome,
-                node: arrived.id.clone(),
-            };
+            self.state.status = Status::Ended { outcome, node: arrived.id.clone() };
         }
         self.state.transcript.push(Exchange {
             turn,
@@ -338,9 +301,7 @@ impl<'s> Conversation<'s> {
     /// ones, then the node's fallback, then the shared fallback.
     fn route(&self, node: &'s Node, analysis: &Analysis, fit: Fit, text: &str) -> &'s Route {
         let words = normalise(text);
-        let matches = |r: &&Route| {
-            !r.is_fallback() && route_matches(r, analysis, fit, &words, &self.state.vars)
-        };
+        let matches = |r: &&Route| !r.is_fallback() && route_matches(r, analysis, fit, &words, &self.state.vars);
         node.routes
             .iter()
             .find(matches)
@@ -382,57 +343,27 @@ fn adopt_authored_labels(analysis: &mut Analysis, choice: &Choice) {
         _ => Openness::Closed,
     };
     if analysis.top_stage() != choice.stage {
-        let others = analysis
-            .stages
-            .iter()
-            .filter(|s| s.0 != choice.stage)
-            .copied();
-        analysis.stages = std::iter::once((choice.stage, 1.0))
-            .chain(others.map(|(s, _)| (s, 0.0)))
-            .collect();
+        let others = analysis.stages.iter().filter(|s| s.0 != choice.stage).copied();
+        analysis.stages = std::iter::once((choice.stage, 1.0)).chain(others.map(|(s, _)| (s, 0.0))).collect();
     }
 }
 
 /// Whether a conditional route accepts this question.
-pub fn route_matches(
-    route: &Route,
-    analysis: &Analysis,
-    fit: Fit,
-    words: &str,
-    vars: &BTreeMap<String, i64>,
-) -> bool {
+pub fn route_matches(route: &Route, analysis: &Analysis, fit: Fit, words: &str, vars: &BTreeMap<String, i64>) -> bool {
     let any = |empty: bool, hit: bool| empty || hit;
     any(route.kind.is_empty(), route.kind.contains(&analysis.kind))
-        && any(
-            route.stage.is_empty(),
-            route.stage.contains(&analysis.top_stage()),
-        )
+        && any(route.stage.is_empty(), route.stage.contains(&analysis.top_stage()))
         && any(route.fit.is_empty(), route.fit.contains(&fit))
-        && any(
-            route.flags.is_empty(),
-            route.flags.iter().any(|f| analysis.flags.contains(f)),
-        )
-        && any(
-            route.keywords.is_empty(),
-            route.keywords.iter().any(|k| words.contains(&normalise(k))),
-        )
-        && route
-            .min
-            .iter()
-            .all(|(k, v)| vars.get(k).is_some_and(|x| x >= v))
-        && route
-            .max
-            .iter()
-            .all(|(k, v)| vars.get(k).is_some_and(|x| x <= v))
+        && any(route.flags.is_empty(), route.flags.iter().any(|f| analysis.flags.contains(f)))
+        && any(route.keywords.is_empty(), route.keywords.iter().any(|k| words.contains(&normalise(k))))
+        && route.min.iter().all(|(k, v)| vars.get(k).is_some_and(|x| x >= v))
+        && route.max.iter().all(|(k, v)| vars.get(k).is_some_and(|x| x <= v))
 }
 
 /// Lower-case words separated by single spaces, padded so whole words match with `contains`.
 fn normalise(text: &str) -> String {
     let mut out = String::from(" ");
-    for word in text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-    {
+    for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()) {
         out.push_str(&word.to_lowercase());
         out.push(' ');
     }
@@ -450,8 +381,7 @@ fn pick(options: &[String], seed: u64, turn: u32) -> String {
     if options.is_empty() {
         return String::new();
     }
-    let mut rng =
-        StdRng::seed_from_u64(seed ^ (u64::from(turn)).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let mut rng = StdRng::seed_from_u64(seed ^ (u64::from(turn)).wrapping_mul(0x9E37_79B9_7F4A_7C15));
     options[rng.random_range(0..options.len())].clone()
 }
 
@@ -525,13 +455,7 @@ summary = "Ran out of time."
         let e = c.step(Input::Choice(0)).unwrap();
         assert_eq!(e.node, "done");
         assert_eq!(e.score.kind, Kind::Open);
-        assert!(matches!(
-            c.prompt(),
-            Prompt::Ended {
-                outcome: Outcome::GoalAgreed,
-                ..
-            }
-        ));
+        assert!(matches!(c.prompt(), Prompt::Ended { outcome: Outcome::GoalAgreed, .. }));
         assert_eq!(c.step(Input::Choice(0)), Err(EngineError::Ended));
     }
 
@@ -539,24 +463,9 @@ summary = "Ran out of time."
     fn typed_routes_are_tried_in_order_with_fallback() {
         let s = tiny();
         let mut c = Conversation::new(&s, 1);
-        assert_eq!(
-            c.step(Input::Typed("Have you considered quitting?".into()))
-                .unwrap()
-                .reply,
-            "Maybe."
-        );
-        assert_eq!(
-            c.step(Input::Typed("What's for lunch?".into()))
-                .unwrap()
-                .reply,
-            "Hmm?"
-        );
-        assert_eq!(
-            c.step(Input::Typed("What do you want to ACHIEVE?".into()))
-                .unwrap()
-                .node,
-            "done"
-        );
+        assert_eq!(c.step(Input::Typed("Have you considered quitting?".into())).unwrap().reply, "Maybe.");
+        assert_eq!(c.step(Input::Typed("What's for lunch?".into())).unwrap().reply, "Hmm?");
+        assert_eq!(c.step(Input::Typed("What do you want to ACHIEVE?".into())).unwrap().node, "done");
     }
 
     #[test]
@@ -564,21 +473,9 @@ summary = "Ran out of time."
         let s = tiny();
         let mut c = Conversation::new(&s, 1);
         let before = c.state().clone();
-        assert_eq!(
-            c.step(Input::Choice(9)),
-            Err(EngineError::NoSuchChoice {
-                index: 9,
-                available: 2
-            })
-        );
-        assert_eq!(
-            c.step(Input::Typed("   ".into())),
-            Err(EngineError::EmptyQuestion)
-        );
-        assert!(matches!(
-            c.step(Input::Typed("x".repeat(5000))),
-            Err(EngineError::TooLong { .. })
-        ));
+        assert_eq!(c.step(Input::Choice(9)), Err(EngineError::NoSuchChoice { index: 9, available: 2 }));
+        assert_eq!(c.step(Input::Typed("   ".into())), Err(EngineError::EmptyQuestion));
+        assert!(matches!(c.step(Input::Typed("x".repeat(5000))), Err(EngineError::TooLong { .. })));
         assert_eq!(c.state(), &before);
     }
 
@@ -590,28 +487,15 @@ summary = "Ran out of time."
             c.step(Input::Choice(1)).unwrap();
         }
         assert_eq!(c.state().vars["trust"], -3);
-        assert!(matches!(
-            c.state().status,
-            Status::Ended {
-                outcome: Outcome::Stalled,
-                ..
-            }
-        ));
+        assert!(matches!(c.state().status, Status::Ended { outcome: Outcome::Stalled, .. }));
     }
 
     #[test]
     fn same_seed_replays_the_same_phrasings() {
         let s = tiny();
-        let openings: Vec<String> = (0..20)
-            .map(|seed| Conversation::new(&s, seed).state().opening.clone())
-            .collect();
-        assert!(
-            openings.iter().any(|o| o == "Hello.") && openings.iter().any(|o| o == "Hi there.")
-        );
-        assert_eq!(
-            Conversation::new(&s, 5).state().opening,
-            Conversation::new(&s, 5).state().opening
-        );
+        let openings: Vec<String> = (0..20).map(|seed| Conversation::new(&s, seed).state().opening.clone()).collect();
+        assert!(openings.iter().any(|o| o == "Hello.") && openings.iter().any(|o| o == "Hi there."));
+        assert_eq!(Conversation::new(&s, 5).state().opening, Conversation::new(&s, 5).state().opening);
     }
 
     #[test]
@@ -626,9 +510,6 @@ summary = "Ran out of time."
         resumed.step(Input::Choice(0)).unwrap();
         let mut wrong = c.state().clone();
         wrong.scenario = "other".into();
-        assert!(matches!(
-            Conversation::resume(&s, wrong),
-            Err(EngineError::WrongScenario { .. })
-        ));
+        assert!(matches!(Conversation::resume(&s, wrong), Err(EngineError::WrongScenario { .. })));
     }
 }

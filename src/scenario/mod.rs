@@ -132,19 +132,9 @@ impl fmt::Display for Diagnostic {
 pub fn parse(file: &str, source: &str) -> Result<Scenario, Vec<Diagnostic>> {
     toml::from_str::<Scenario>(source).map_err(|error| {
         let message = error.message().trim().to_string();
-        let code = if message.starts_with("unknown field") {
-            Code::UnknownField
-        } else {
-            Code::Syntax
-        };
+        let code = if message.starts_with("unknown field") { Code::UnknownField } else { Code::Syntax };
         let line = error.span().map(|span| line_of(source, span.start));
-        vec![Diagnostic {
-            code,
-            file: file.to_string(),
-            node: None,
-            line,
-            message,
-        }]
+        vec![Diagnostic { code, file: file.to_string(), node: None, line, message }]
     })
 }
 
@@ -158,9 +148,5 @@ pub fn check(file: &str, source: &str) -> Vec<Diagnostic> {
 
 /// The 1-based line holding byte `offset`.
 pub fn line_of(source: &str, offset: usize) -> usize {
-    source.as_bytes()[..offset.min(source.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    source.as_bytes()[..offset.min(source.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }

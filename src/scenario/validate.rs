@@ -13,124 +13,59 @@ pub fn validate(file: &str, source: &str, scenario: &Scenario) -> Vec<Diagnostic
     let mut out = Vec::new();
     let mut report = |code: Code, node: Option<&str>, message: String| {
         let line = node.and_then(|id| lines.get(id).copied());
-        out.push(Diagnostic {
-            code,
-            file: file.to_string(),
-            node: node.map(str::to_string),
-            line,
-            message,
-        });
+        out.push(Diagnostic { code, file: file.to_string(), node: node.map(str::to_string), line, message });
     };
 
     let mut seen = BTreeSet::new();
     for node in &scenario.nodes {
         if !seen.insert(node.id.as_str()) {
-            report(
-                Code::DuplicateId,
-                Some(&node.id),
-                format!("the id '{}' is used by more than one node", node.id),
-            );
+            report(Code::DuplicateId, Some(&node.id), format!("the id '{}' is used by more than one node", node.id));
         }
     }
     let ids: BTreeSet<&str> = scenario.nodes.iter().map(|n| n.id.as_str()).collect();
     for (what, target) in [("start", &scenario.start), ("timeout", &scenario.timeout)] {
         if !ids.contains(target.as_str()) {
-            report(
-                Code::UndefinedTarget,
-                None,
-                format!("`{what}` points to '{target}', which is not a node"),
-            );
+            report(Code::UndefinedTarget, None, format!("`{what}` points to '{target}', which is not a node"));
         }
     }
-    if scenario
-        .node(&scenario.timeout)
-        .is_some_and(|n| !n.is_ending())
-    {
-        report(
-            Code::UndefinedTarget,
-            Some(&scenario.timeout),
-            "`timeout` must point to an ending node".into(),
-        );
+    if scenario.node(&scenario.timeout).is_some_and(|n| !n.is_ending()) {
+        report(Code::UndefinedTarget, Some(&scenario.timeout), "`timeout` must point to an ending node".into());
     }
 
     for (i, route) in scenario.shared_routes.iter().enumerate() {
-        check_route(
-            route,
-            &format!("shared_route {}", i + 1),
-            None,
-            &ids,
-            scenario,
-            &mut report,
-        );
+        check_route(route, &format!("shared_route {}", i + 1), None, &ids, scenario, &mut report);
     }
     for node in &scenario.nodes {
         let id = Some(node.id.as_str());
         for key in node.set.keys() {
             if !scenario.vars.contains_key(key) {
-                report(
-                    Code::UndeclaredVariable,
-                    id,
-                    format!("`set` uses '{key}', which is not declared in [vars]"),
-                );
+                report(Code::UndeclaredVariable, id, format!("`set` uses '{key}', which is not declared in [vars]"));
             }
         }
         if node.say.is_empty() && node.id == scenario.start {
-            report(
-                Code::MissingLine,
-                id,
-                "the start node needs at least one `say` line".into(),
-            );
+            report(Code::MissingLine, id, "the start node needs at least one `say` line".into());
         }
         if node.is_ending() {
             if !node.choices.is_empty() || !node.routes.is_empty() {
-                report(
-                    Code::EndingWithExits,
-                    id,
-                    "an ending node cannot offer choices or routes".into(),
-                );
+                report(Code::EndingWithExits, id, "an ending node cannot offer choices or routes".into());
             }
             if node.summary.is_none() {
-                report(
-                    Code::MissingLine,
-                    id,
-                    "an ending needs a `summary` for the debrief".into(),
-                );
+                report(Code::MissingLine, id, "an ending needs a `summary` for the debrief".into());
             }
             continue;
         }
         if node.choices.is_empty() && node.routes.is_empty() {
-            report(
-                Code::DeadEnd,
-                id,
-                "this node is not an ending but has no choices or routes".into(),
-            );
+            report(Code::DeadEnd, id, "this node is not an ending but has no choices or routes".into());
         } else if !MENU_SIZE.contains(&node.choices.len()) {
-            report(
-                Code::MenuSize,
-                id,
-                format!(
-                    "the menu has {} questions; offer 3 to 5",
-                    node.choices.len()
-                ),
-            );
+            report(Code::MenuSize, id, format!("the menu has {} questions; offer 3 to 5", node.choices.len()));
         }
-        if !node.routes.iter().any(Route::is_fallback)
-            && !scenario.shared_routes.iter().any(Route::is_fallback)
-        {
-            report(
-                Code::MissingFallback,
-                id,
-                "typed questions need a route with no conditions, tried last".into(),
-            );
+        if !node.routes.iter().any(Route::is_fallback) && !scenario.shared_routes.iter().any(Route::is_fallback) {
+            report(Code::MissingFallback, id, "typed questions need a route with no conditions, tried last".into());
         }
         for (i, choice) in node.choices.iter().enumerate() {
             let place = format!("choice {}", i + 1);
             if !ids.contains(choice.next.as_str()) {
-                report(
-                    Code::UndefinedTarget,
-                    id,
-                    format!("{place} goes to '{}', which is not a node", choice.next),
-                );
+                report(Code::UndefinedTarget, id, format!("{place} goes to '{}', which is not a node", choice.next));
             }
             for key in choice.set.keys() {
                 if !scenario.vars.contains_key(key) {
@@ -166,66 +101,34 @@ pub fn validate(file: &str, source: &str, scenario: &Scenario) -> Vec<Diagnostic
                     ),
                 );
             }
-            if choice.reply.is_empty()
-                && scenario
-                    .node(&choice.next)
-                    .is_some_and(|n| n.say.is_empty())
-            {
-                report(
-                    Code::MissingLine,
-                    id,
-                    format!("{place} has no `reply` and '{}' has no `say`", choice.next),
-                );
+            if choice.reply.is_empty() && scenario.node(&choice.next).is_some_and(|n| n.say.is_empty()) {
+                report(Code::MissingLine, id, format!("{place} has no `reply` and '{}' has no `say`", choice.next));
             }
         }
         for (i, route) in node.routes.iter().enumerate() {
-            check_route(
-                route,
-                &format!("route {}", i + 1),
-                id,
-                &ids,
-                scenario,
-                &mut report,
-            );
+            check_route(route, &format!("route {}", i + 1), id, &ids, scenario, &mut report);
         }
     }
 
     let reachable = reachable(scenario);
     for node in &scenario.nodes {
         if !reachable.contains(node.id.as_str()) && node.id != scenario.timeout {
-            report(
-                Code::Unreachable,
-                Some(&node.id),
-                "no path from the start leads here".into(),
-            );
+            report(Code::Unreachable, Some(&node.id), "no path from the start leads here".into());
         }
     }
-    let ending_reachable = scenario
-        .nodes
-        .iter()
-        .any(|n| n.is_ending() && reachable.contains(n.id.as_str()) && n.id != scenario.timeout);
+    let ending_reachable =
+        scenario.nodes.iter().any(|n| n.is_ending() && reachable.contains(n.id.as_str()) && n.id != scenario.timeout);
     if ids.contains(scenario.start.as_str()) && !ending_reachable {
-        report(
-            Code::NoReachableEnding,
-            None,
-            "no ending other than the timeout can be reached from the start".into(),
-        );
+        report(Code::NoReachableEnding, None, "no ending other than the timeout can be reached from the start".into());
     }
-    let stages: BTreeSet<Stage> = scenario
-        .nodes
-        .iter()
-        .filter(|n| reachable.contains(n.id.as_str()))
-        .map(|n| n.stage)
-        .collect();
+    let stages: BTreeSet<Stage> =
+        scenario.nodes.iter().filter(|n| reachable.contains(n.id.as_str())).map(|n| n.stage).collect();
     for stage in [Stage::Goal, Stage::Reality, Stage::Options, Stage::Will] {
         if !stages.contains(&stage) {
             report(
                 Code::MissingStage,
                 None,
-                format!(
-                    "no reachable node is in the {} stage; a scenario covers the whole GROW arc",
-                    stage.label()
-                ),
+                format!("no reachable node is in the {} stage; a scenario covers the whole GROW arc", stage.label()),
             );
         }
     }
@@ -243,25 +146,12 @@ fn check_route(
 ) {
     if let Some(next) = &route.next {
         if !ids.contains(next.as_str()) {
-            report(
-                Code::UndefinedTarget,
-                node,
-                format!("{place} goes to '{next}', which is not a node"),
-            );
+            report(Code::UndefinedTarget, node, format!("{place} goes to '{next}', which is not a node"));
         }
     }
-    for key in route
-        .set
-        .keys()
-        .chain(route.min.keys())
-        .chain(route.max.keys())
-    {
+    for key in route.set.keys().chain(route.min.keys()).chain(route.max.keys()) {
         if !scenario.vars.contains_key(key) {
-            report(
-                Code::UndeclaredVariable,
-                node,
-                format!("{place} uses '{key}', which is not declared in [vars]"),
-            );
+            report(Code::UndeclaredVariable, node, format!("{place} uses '{key}', which is not declared in [vars]"));
         }
     }
 }
@@ -270,11 +160,7 @@ fn check_route(
 pub fn reachable(scenario: &Scenario) -> BTreeSet<&str> {
     let mut seen = BTreeSet::new();
     let mut queue = VecDeque::from([scenario.start.as_str()]);
-    let shared: Vec<&str> = scenario
-        .shared_routes
-        .iter()
-        .filter_map(|r| r.next.as_deref())
-        .collect();
+    let shared: Vec<&str> = scenario.shared_routes.iter().filter_map(|r| r.next.as_deref()).collect();
     while let Some(id) = queue.pop_front() {
         let Some(node) = scenario.node(id) else {
             continue;
@@ -312,9 +198,7 @@ fn node_lines(source: &str) -> HashMap<String, usize> {
         if let Some(rest) = trimmed.strip_prefix("id") {
             if let Some(value) = rest.trim_start().strip_prefix('=') {
                 let id = value.trim().trim_matches(|c| c == '"' || c == '\'');
-                lines
-                    .entry(id.to_string())
-                    .or_insert(line_of(source, offset));
+                lines.entry(id.to_string()).or_insert(line_of(source, offset));
             }
         }
     }

@@ -47,81 +47,38 @@ pub struct Report {
 /// assert_eq!(r.accuracy, 0.5);
 /// ```
 pub fn report(outcomes: &[Outcome]) -> Report {
-    let mut classes: Vec<String> = outcomes
-        .iter()
-        .flat_map(|o| [o.gold.clone(), o.predicted.clone()])
-        .collect();
+    let mut classes: Vec<String> = outcomes.iter().flat_map(|o| [o.gold.clone(), o.predicted.clone()]).collect();
     classes.sort();
     classes.dedup();
     let mut confusion: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     for gold in &classes {
-        confusion.insert(
-            gold.clone(),
-            classes.iter().map(|p| (p.clone(), 0)).collect(),
-        );
+        confusion.insert(gold.clone(), classes.iter().map(|p| (p.clone(), 0)).collect());
     }
     for o in outcomes {
-        *confusion
-            .get_mut(&o.gold)
-            .unwrap()
-            .get_mut(&o.predicted)
-            .unwrap() += 1;
+        *confusion.get_mut(&o.gold).unwrap().get_mut(&o.predicted).unwrap() += 1;
     }
     let correct = outcomes.iter().filter(|o| o.gold == o.predicted).count();
-    let gold_classes: Vec<&String> = classes
-        .iter()
-        .filter(|c| outcomes.iter().any(|o| &o.gold == *c))
-        .collect();
+    let gold_classes: Vec<&String> = classes.iter().filter(|c| outcomes.iter().any(|o| &o.gold == *c)).collect();
     let scores: Vec<ClassScore> = gold_classes
         .iter()
         .map(|class| {
             let tp = confusion[*class][*class] as f64;
             let predicted: usize = confusion.values().map(|row| row[*class]).sum();
             let support: usize = confusion[*class].values().sum();
-            let precision = if predicted == 0 {
-                0.0
-            } else {
-                tp / predicted as f64
-            };
-            let recall = if support == 0 {
-                0.0
-            } else {
-                tp / support as f64
-            };
-            let f1 = if precision + recall == 0.0 {
-                0.0
-            } else {
-                2.0 * precision * recall / (precision + recall)
-            };
-            ClassScore {
-                class: (*class).clone(),
-                precision,
-                recall,
-                f1,
-                support,
-            }
+            let precision = if predicted == 0 { 0.0 } else { tp / predicted as f64 };
+            let recall = if support == 0 { 0.0 } else { tp / support as f64 };
+            let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+            ClassScore { class: (*class).clone(), precision, recall, f1, support }
         })
         .collect();
-    let macro_f1 = if scores.is_empty() {
-        0.0
-    } else {
-        scores.iter().map(|s| s.f1).sum::<f64>() / scores.len() as f64
-    };
-    let mut worst: Vec<Outcome> = outcomes
-        .iter()
-        .filter(|o| o.gold != o.predicted)
-        .cloned()
-        .collect();
+    let macro_f1 = if scores.is_empty() { 0.0 } else { scores.iter().map(|s| s.f1).sum::<f64>() / scores.len() as f64 };
+    let mut worst: Vec<Outcome> = outcomes.iter().filter(|o| o.gold != o.predicted).cloned().collect();
     worst.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
     worst.truncate(10);
     let n = outcomes.len();
     Report {
         n,
-        accuracy: if n == 0 {
-            0.0
-        } else {
-            correct as f64 / n as f64
-        },
+        accuracy: if n == 0 { 0.0 } else { correct as f64 / n as f64 },
         macro_f1,
         classes: scores,
         confusion,
@@ -133,32 +90,19 @@ impl Report {
     /// A plain-text rendering with a title, as printed by `growsim eval`.
     pub fn render(&self, title: &str) -> String {
         let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "## {title}: accuracy {:.3}, macro-F1 {:.3}, n = {}\n",
-            self.accuracy, self.macro_f1, self.n
-        );
-        let _ = writeln!(
-            out,
-            "| class | precision | recall | F1 | support |\n|---|---|---|---|---|"
-        );
+        let _ =
+            writeln!(out, "## {title}: accuracy {:.3}, macro-F1 {:.3}, n = {}\n", self.accuracy, self.macro_f1, self.n);
+        let _ = writeln!(out, "| class | precision | recall | F1 | support |\n|---|---|---|---|---|");
         for c in &self.classes {
-            let _ = writeln!(
-                out,
-                "| {} | {:.3} | {:.3} | {:.3} | {} |",
-                c.class, c.precision, c.recall, c.f1, c.support
-            );
+            let _ =
+                writeln!(out, "| {} | {:.3} | {:.3} | {:.3} | {} |", c.class, c.precision, c.recall, c.f1, c.support);
         }
         let labels: Vec<&String> = self.confusion.keys().collect();
         let _ = writeln!(out, "\nConfusion (rows = gold, columns = predicted):\n");
         let _ = writeln!(
             out,
             "| gold \\ predicted | {} |",
-            labels
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(" | ")
+            labels.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" | ")
         );
         let _ = writeln!(out, "|---|{}", "---|".repeat(labels.len()));
         for gold in &labels {
@@ -169,11 +113,7 @@ impl Report {
         if !self.worst.is_empty() {
             let _ = writeln!(out, "\nWorst misclassified (most confident first):\n");
             for o in &self.worst {
-                let _ = writeln!(
-                    out,
-                    "- gold {}, predicted {}: {}",
-                    o.gold, o.predicted, o.text
-                );
+                let _ = writeln!(out, "- gold {}, predicted {}: {}", o.gold, o.predicted, o.text);
             }
         }
         out
@@ -185,12 +125,7 @@ mod tests {
     use super::*;
 
     fn o(g: &str, p: &str) -> Outcome {
-        Outcome {
-            text: format!("{g}->{p}"),
-            gold: g.into(),
-            predicted: p.into(),
-            confidence: 0.5,
-        }
+        Outcome { text: format!("{g}->{p}"), gold: g.into(), predicted: p.into(), confidence: 0.5 }
     }
 
     #[test]

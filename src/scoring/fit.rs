@@ -26,9 +26,7 @@ impl Fit {
     }
 
     pub fn parse(s: &str) -> Option<Fit> {
-        [Fit::Good, Fit::Early, Fit::Late, Fit::Off]
-            .into_iter()
-            .find(|f| f.name() == s.trim())
+        [Fit::Good, Fit::Early, Fit::Late, Fit::Off].into_iter().find(|f| f.name() == s.trim())
     }
 }
 
@@ -51,16 +49,9 @@ pub struct FitReport {
 pub fn fit(analysis: &Analysis, current: Stage) -> FitReport {
     let asked = analysis.top_stage();
     let (fit, explanation) = verdict(analysis, asked, current);
-    let needs_better =
-        fit != Fit::Good || !matches!(analysis.kind, Kind::Open | Kind::Reflection | Kind::Summary);
-    let better = needs_better
-        .then(|| better_question(current, analysis.rules.len()))
-        .flatten();
-    FitReport {
-        fit,
-        explanation,
-        better,
-    }
+    let needs_better = fit != Fit::Good || !matches!(analysis.kind, Kind::Open | Kind::Reflection | Kind::Summary);
+    let better = needs_better.then(|| better_question(current, analysis.rules.len())).flatten();
+    FitReport { fit, explanation, better }
 }
 
 fn verdict(a: &Analysis, asked: Stage, current: Stage) -> (Fit, String) {
@@ -81,13 +72,7 @@ fn verdict(a: &Analysis, asked: Stage, current: Stage) -> (Fit, String) {
     }
     let (a_i, c_i) = (asked.index(), current.index());
     if a_i == c_i {
-        (
-            Fit::Good,
-            format!(
-                "This is a {} question, which is where the conversation is now.",
-                asked.label()
-            ),
-        )
+        (Fit::Good, format!("This is a {} question, which is where the conversation is now.", asked.label()))
     } else if a_i == c_i + 1 {
         (
             Fit::Good,
@@ -100,7 +85,13 @@ fn verdict(a: &Analysis, asked: Stage, current: Stage) -> (Fit, String) {
     } else if a_i > c_i {
         (Fit::Early, early_reason(asked, current))
     } else if a_i + 1 == c_i && asked != Stage::Rapport {
-        (Fit::Good, format!("Looping back to {} is fine: GROW is not a straight line, and checking earlier ground often helps.", asked.label()))
+        (
+            Fit::Good,
+            format!(
+                "Looping back to {} is fine: GROW is not a straight line, and checking earlier ground often helps.",
+                asked.label()
+            ),
+        )
     } else {
         (Fit::Late, format!("This is a {} question, but the conversation has moved on to {}. Go back only if something there is unclear.", asked.label(), current.label()))
     }
@@ -123,11 +114,15 @@ fn early_reason(asked: Stage, current: Stage) -> String {
 pub fn form_note(kind: Kind) -> &'static str {
     match kind {
         Kind::Open => "Open: it invites the coachee to think and talk in their own words.",
-        Kind::Closed => "Closed: it can be answered in a word. Useful to check a fact, but it won't open the coachee up.",
+        Kind::Closed => {
+            "Closed: it can be answered in a word. Useful to check a fact, but it won't open the coachee up."
+        }
         Kind::Leading => "Leading: the answer you want is built into the question.",
         Kind::Advice => "Advice in disguise: a suggestion phrased as a question.",
         Kind::Why => "Judging \"why\": it asks the coachee to justify themselves.",
-        Kind::Stacked => "Stacked: several questions at once leave the coachee choosing which to answer. Ask one, then wait.",
+        Kind::Stacked => {
+            "Stacked: several questions at once leave the coachee choosing which to answer. Ask one, then wait."
+        }
         Kind::Reflection => "Reflection: you mirror what you heard, which builds trust and deepens thinking.",
         Kind::Summary => "Summary: pulling threads together helps the coachee see the whole picture.",
         Kind::Other => "Not a question: it doesn't ask the coachee to think.",
@@ -136,11 +131,7 @@ pub fn form_note(kind: Kind) -> &'static str {
 
 /// A model question for a stage, picked by `seed` from `lexicon/better_questions.tsv`.
 pub fn better_question(stage: Stage, seed: usize) -> Option<String> {
-    let pool: Vec<&String> = better_questions()
-        .iter()
-        .filter(|(s, _)| *s == stage)
-        .map(|(_, q)| q)
-        .collect();
+    let pool: Vec<&String> = better_questions().iter().filter(|(s, _)| *s == stage).map(|(_, q)| q).collect();
     (!pool.is_empty()).then(|| pool[seed % pool.len()].clone())
 }
 
@@ -167,14 +158,8 @@ mod tests {
 
     #[test]
     fn same_or_next_stage_is_good() {
-        assert_eq!(
-            fit_of("What's happening at the moment?", Stage::Reality),
-            Fit::Good
-        );
-        assert_eq!(
-            fit_of("What's happening at the moment?", Stage::Goal),
-            Fit::Good
-        );
+        assert_eq!(fit_of("What's happening at the moment?", Stage::Reality), Fit::Good);
+        assert_eq!(fit_of("What's happening at the moment?", Stage::Goal), Fit::Good);
     }
 
     #[test]
@@ -186,55 +171,31 @@ mod tests {
 
     #[test]
     fn going_far_back_is_late() {
-        assert_eq!(
-            fit_of(
-                "What would you like to achieve in this session?",
-                Stage::Will
-            ),
-            Fit::Late
-        );
+        assert_eq!(fit_of("What would you like to achieve in this session?", Stage::Will), Fit::Late);
     }
 
     #[test]
     fn advice_leading_and_third_party_are_off() {
-        assert_eq!(
-            fit_of("Have you considered delegating?", Stage::Options),
-            Fit::Off
-        );
-        assert_eq!(
-            fit_of("Don't you think that's unfair?", Stage::Reality),
-            Fit::Off
-        );
-        assert_eq!(
-            fit_of("How can you get him to delegate?", Stage::Options),
-            Fit::Off
-        );
+        assert_eq!(fit_of("Have you considered delegating?", Stage::Options), Fit::Off);
+        assert_eq!(fit_of("Don't you think that's unfair?", Stage::Reality), Fit::Off);
+        assert_eq!(fit_of("How can you get him to delegate?", Stage::Options), Fit::Off);
     }
 
     #[test]
     fn reflections_fit_anywhere() {
-        assert_eq!(
-            fit_of("It sounds like you're worn out.", Stage::Will),
-            Fit::Good
-        );
+        assert_eq!(fit_of("It sounds like you're worn out.", Stage::Will), Fit::Good);
     }
 
     #[test]
     fn closed_questions_get_a_better_alternative() {
         let report = fit(&analyse("Do you like your job?"), Stage::Reality);
-        assert_eq!(
-            report.better.as_deref().map(|q| analyse(q).kind),
-            Some(Kind::Open)
-        );
+        assert_eq!(report.better.as_deref().map(|q| analyse(q).kind), Some(Kind::Open));
     }
 
     #[test]
     fn every_stage_has_model_questions_that_score_as_open_and_on_stage() {
         for stage in Stage::ALL {
-            let pool: Vec<_> = better_questions()
-                .iter()
-                .filter(|(s, _)| *s == stage)
-                .collect();
+            let pool: Vec<_> = better_questions().iter().filter(|(s, _)| *s == stage).collect();
             assert!(pool.len() >= 3, "{stage:?}");
             for (_, q) in pool {
                 let a = analyse(q);

@@ -7,14 +7,9 @@
 
 use super::text::Sentence;
 use super::Stage;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
-
-/// Words skipped at the start of a clause before anchored phrases are tried.
-pub const DISCOURSE_MARKERS: &[&str] = &[
-    "so", "and", "but", "okay", "ok", "right", "well", "now", "then", "alright", "yeah", "yes",
-    "oh", "also", "or", "just", "hey",
-];
 
 /// One lexicon entry.
 #[derive(Debug, Clone)]
@@ -39,82 +34,135 @@ impl Phrase {
                 None => (w.to_string(), false),
             })
             .collect();
-        Phrase {
-            text: body.to_string(),
-            anchored,
-            words,
-        }
+        Phrase { text: body.to_string(), anchored, words }
     }
 
-    /// Where this phrase first matches in `sentence`, as a byte span of the original text.
-    pub fn find(&self, sentence: &Sentence) -> Option<Range<usize>> {
-        let words = &sentence.words;
-        let n = self.words.len();
-        if n == 0 || words.len() < n {
-            return None;
-        }
-        let starts: Vec<usize> = if self.anchored {
-            sentence
-                .clause_starts()
-                .into_iter()
-                .map(|i| skip_markers(sentence, i))
-                .collect()
-        } else {
-            (0..=words.len() - n).collect()
-        };
-        starts
-            .into_iter()
-            .find_map(|i| self.matches_at(sentence, i))
+    /// Number of words in the phrase.
+    pub fn len(&self) -> usize {
+        self.words.len()
     }
 
     /// The span matched when this phrase starts exactly at word `i`, ignoring the anchor.
     pub fn matches_at(&self, sentence: &Sentence, i: usize) -> Option<Range<usize>> {
         let words = sentence.words.get(i..i + self.words.len())?;
-        let hit = self.words.iter().zip(words).all(|((p, prefix), w)| {
-            if *prefix {
-                w.text.starts_with(p.as_str())
-            } else {
-                w.text == *p
-            }
-        });
+        let hit = self.words.iter().zip(words).all(
+            |((p, prefix), w)| {
+                if *prefix {
+                    w.text.starts_with(p.as_str())
+                } else {
+                    w.text == *p
+                }
+            },
+        );
         hit.then(|| words[0].span.start..words[words.len() - 1].span.end)
-    }
-
-    /// The first word of the phrase, and whether it is a prefix.
-    pub fn first_word(&self) -> (&str, bool) {
-        self.words
-            .first()
-            .map(|(w, p)| (w.as_str(), *p))
-            .unwrap_or(("", false))
     }
 }
 
-/// Index of the first word of the clause starting at `i` that is not a discourse marker.
-pub fn skip_markers(sentence: &Sentence, mut i: usize) -> usize {
-    let words = &sentence.words;
-    while i + 1 < words.len() && DISCOURSE_MARKERS.contains(&words[i].text.as_str()) {
-        i += 1;
+/// A list of phrases indexed by first word, so matching costs one lookup per word.
+#[derive(Debug)]
+pub struct Lexicon {
+    phrases: Vec<Phrase>,
+    by_first_word: HashMap<String, Vec<usize>, Fnv>,
+    /// Stem phrases ("commit*") keyed by up to the first three letters of the stem.
+    by_prefix: HashMap<String, Vec<usize>, Fnv>,
+}
+
+/// Longest stem prefix used as an index key.
+const PREFIX_KEY: usize = 3;
+
+fn prefix_key(word: &str, chars: usize) -> Option<&str> {
+    let end = word.char_indices().nth(chars).map(|(i, _)| i).unwrap_or(word.len());
+    (word[..end].chars().count() == chars).then(|| &word[..end])
+}
+
+/// FNV-1a: a fast hash for the short word keys of the lexicon index.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Fnv;
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
     }
-    i
+}
+
+pub struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+impl Lexicon {
+    /// Builds a lexicon from file text: one phrase per line, `#` comments.
+    pub fn parse(source: &str) -> Lexicon {
+        Lexicon::from_phrases(lines(source).map(Phrase::parse).collect())
+    }
+
+    fn from_phrases(phrases: Vec<Phrase>) -> Lexicon {
+        let mut by_first_word: HashMap<String, Vec<usize>, Fnv> = HashMap::default();
+        let mut by_prefix: HashMap<String, Vec<usize>, Fnv> = HashMap::default();
+        for (i, p) in phrases.iter().enumerate() {
+            match p.words.first() {
+                Some((w, false)) => by_first_word.entry(w.clone()).or_default().push(i),
+                Some((stem, true)) => {
+                    let key = prefix_key(stem, PREFIX_KEY.min(stem.chars().count())).unwrap_or(stem);
+                    by_prefix.entry(key.to_string()).or_default().push(i)
+                }
+                None => {}
+            }
+        }
+        Lexicon { phrases, by_first_word, by_prefix }
+    }
+
+    pub fn phrases(&self) -> &[Phrase] {
+        &self.phrases
+    }
+
+    /// Every phrase matching from word `i` (anchors ignored), as (phrase index, span).
+    pub fn all_at<'a>(&'a self, s: &'a Sentence, i: usize) -> impl Iterator<Item = (usize, Range<usize>)> + 'a {
+        let word = s.words.get(i).map(|w| w.text.as_str()).unwrap_or("");
+        let exact = self.by_first_word.get(word).into_iter().flatten();
+        let prefixed =
+            (1..=PREFIX_KEY).filter_map(move |n| prefix_key(word, n).and_then(|key| self.by_prefix.get(key))).flatten();
+        exact.chain(prefixed).filter_map(move |&p| self.phrases[p].matches_at(s, i).map(|span| (p, span)))
+    }
+
+    /// The first phrase matching from word `i`, anchors ignored.
+    pub fn at(&self, s: &Sentence, i: usize) -> Option<Range<usize>> {
+        self.all_at(s, i).next().map(|(_, span)| span)
+    }
+
+    /// Whether a phrase covers exactly the words from `i` to the end of the sentence.
+    pub fn is_whole_rest(&self, s: &Sentence, i: usize) -> bool {
+        self.all_at(s, i).any(|(p, _)| i + self.phrases[p].len() == s.words.len())
+    }
+
+    /// The first match in the sentence: anchored phrases at clause heads, others anywhere.
+    pub fn find(&self, s: &Sentence) -> Option<Range<usize>> {
+        (0..s.words.len()).find_map(|i| {
+            let at_head = s.heads.contains(&i);
+            self.all_at(s, i).find(|(p, _)| at_head || !self.phrases[*p].anchored).map(|(_, span)| span)
+        })
+    }
 }
 
 fn lines(source: &str) -> impl Iterator<Item = &str> {
-    source
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim_end())
-        .filter(|l| !l.trim().is_empty())
-}
-
-fn load(source: &str) -> Vec<Phrase> {
-    lines(source).map(Phrase::parse).collect()
+    source.lines().map(|l| l.split('#').next().unwrap_or("").trim_end()).filter(|l| !l.trim().is_empty())
 }
 
 macro_rules! lexicon {
     ($(#[$doc:meta])* $name:ident, $file:literal) => {
         $(#[$doc])*
-        pub fn $name() -> &'static [Phrase] {
-            static CELL: OnceLock<Vec<Phrase>> = OnceLock::new();
-            CELL.get_or_init(|| load(include_str!($file)))
+        pub fn $name() -> &'static Lexicon {
+            static CELL: OnceLock<Lexicon> = OnceLock::new();
+            CELL.get_or_init(|| Lexicon::parse(include_str!($file)))
         }
     };
 }
@@ -175,37 +223,27 @@ lexicon!(
     "lexicon/scaling.txt"
 );
 
-/// A stage cue: a phrase that suggests a GROW stage, with a weight.
-#[derive(Debug, Clone)]
-pub struct StageCue {
-    pub stage: Stage,
-    pub weight: f32,
-    pub phrase: Phrase,
+/// Stage cues from `lexicon/stages.tsv`: a phrase lexicon plus each phrase's stage and weight.
+pub struct StageCues {
+    pub lexicon: Lexicon,
+    pub cues: Vec<(Stage, f32)>,
 }
 
 /// Stage cues from `lexicon/stages.tsv`.
-pub fn stage_cues() -> &'static [StageCue] {
-    static CELL: OnceLock<Vec<StageCue>> = OnceLock::new();
+pub fn stage_cues() -> &'static StageCues {
+    static CELL: OnceLock<StageCues> = OnceLock::new();
     CELL.get_or_init(|| {
-        lines(include_str!("lexicon/stages.tsv"))
-            .map(|line| {
-                let mut cols = line.splitn(3, '\t');
-                let (stage, weight, phrase) = (cols.next(), cols.next(), cols.next());
-                let stage = stage
-                    .and_then(Stage::parse)
-                    .unwrap_or_else(|| panic!("bad stage in stages.tsv: {line}"));
-                let weight = weight
-                    .and_then(|w| w.trim().parse().ok())
-                    .unwrap_or_else(|| panic!("bad weight: {line}"));
-                let phrase =
-                    Phrase::parse(phrase.unwrap_or_else(|| panic!("missing phrase: {line}")));
-                StageCue {
-                    stage,
-                    weight,
-                    phrase,
-                }
-            })
-            .collect()
+        let mut phrases = Vec::new();
+        let mut cues = Vec::new();
+        for line in lines(include_str!("lexicon/stages.tsv")) {
+            let mut cols = line.splitn(3, '\t');
+            let (stage, weight, phrase) = (cols.next(), cols.next(), cols.next());
+            let stage = stage.and_then(Stage::parse).unwrap_or_else(|| panic!("bad stage in stages.tsv: {line}"));
+            let weight = weight.and_then(|w| w.trim().parse().ok()).unwrap_or_else(|| panic!("bad weight: {line}"));
+            phrases.push(Phrase::parse(phrase.unwrap_or_else(|| panic!("missing phrase: {line}"))));
+            cues.push((stage, weight));
+        }
+        StageCues { lexicon: Lexicon::from_phrases(phrases), cues }
     })
 }
 
@@ -220,16 +258,16 @@ mod tests {
 
     #[test]
     fn anchored_phrases_skip_discourse_markers() {
-        let p = Phrase::parse("^have you considered");
-        assert!(p.find(&first("So, have you considered asking?")).is_some());
-        assert!(p.find(&first("What have you considered?")).is_none());
+        let lex = Lexicon::parse("^have you considered");
+        assert!(lex.find(&first("So, have you considered asking?")).is_some());
+        assert!(lex.find(&first("What have you considered?")).is_none());
     }
 
     #[test]
     fn star_matches_word_prefix() {
-        let p = Phrase::parse("commit*");
+        let lex = Lexicon::parse("commit*");
         let text = "How committed are you?";
-        let span = p.find(&first(text)).unwrap();
+        let span = lex.find(&first(text)).unwrap();
         assert_eq!(&text[span], "committed");
     }
 
@@ -248,8 +286,8 @@ mod tests {
             statements(),
             third_party(),
         ] {
-            assert!(!lexicon.is_empty());
+            assert!(!lexicon.phrases().is_empty());
         }
-        assert!(stage_cues().len() > 100);
+        assert!(stage_cues().cues.len() > 100);
     }
 }

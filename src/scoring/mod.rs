@@ -20,6 +20,7 @@ pub mod stage;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::ops::Range;
 
 pub use fit::{fit, Fit, FitReport};
@@ -150,13 +151,7 @@ impl Openness {
 }
 
 impl Stage {
-    pub const ALL: [Stage; 5] = [
-        Stage::Rapport,
-        Stage::Goal,
-        Stage::Reality,
-        Stage::Options,
-        Stage::Will,
-    ];
+    pub const ALL: [Stage; 5] = [Stage::Rapport, Stage::Goal, Stage::Reality, Stage::Options, Stage::Will];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -192,8 +187,8 @@ impl Stage {
 /// One rule that fired: its name, what it concluded and the text it matched.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RuleHit {
-    pub rule: String,
-    pub says: String,
+    pub rule: Cow<'static, str>,
+    pub says: Cow<'static, str>,
     pub span: Range<usize>,
     pub matched: String,
 }

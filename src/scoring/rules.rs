@@ -7,9 +7,10 @@
 //! - **Kind** is the heaviest kind rule that fires; with none, the last question's openness.
 //! - **Stage** is scored separately in [`super::stage`].
 
-use super::lexicon::{self, skip_markers, Phrase};
+use super::lexicon::{self, Lexicon};
 use super::text::{sentences, Sentence};
 use super::{stage, Analysis, Flag, Kind, Openness, RuleHit, Stage};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A rule that settles the matter on its own.
@@ -64,6 +65,8 @@ pub struct Turn<'a> {
     pub questions: Vec<usize>,
     /// For each sentence, the word index where its main clause starts.
     pub heads: Vec<usize>,
+    /// The deciding question from its head clause on (see [`Turn::deciding`]).
+    clause: Option<Sentence>,
 }
 
 impl<'a> Turn<'a> {
@@ -71,29 +74,27 @@ impl<'a> Turn<'a> {
     pub fn new(text: &'a str) -> Turn<'a> {
         let sentences = sentences(text);
         let heads: Vec<usize> = sentences.iter().map(head_clause).collect();
-        let questions = (0..sentences.len())
-            .filter(|&i| {
-                sentences[i].question_mark || opens_question(&sentences[i], heads[i], false)
-            })
-            .collect();
-        Turn {
-            text,
-            sentences,
-            questions,
-            heads,
-        }
+        let questions = (0..sentences.len()).filter(|&i| is_question(&sentences[i], heads[i])).collect();
+        let mut turn = Turn { text, sentences, questions, heads, clause: None };
+        turn.clause = turn.deciding().map(|i| tail(&turn.sentences[i], turn.heads[i]));
+        turn
     }
 
     /// The last question, which decides openness.
     pub fn last_question(&self) -> Option<&Sentence> {
-        self.questions.last().map(|&i| &self.sentences[i])
+        self.deciding().map(|i| &self.sentences[i])
     }
 
-    /// The last question from its head clause on.
-    fn deciding_clause(&self) -> Option<Sentence> {
-        self.questions
-            .last()
-            .map(|&i| tail(&self.sentences[i], self.heads[i]))
+    /// The question that decides openness: the last one that is more than a check
+    /// ("What happened? Is that right?" is decided by "What happened?").
+    pub fn deciding(&self) -> Option<usize> {
+        let real = self.questions.iter().rev().find(|&&i| !is_check(&self.sentences[i], self.heads[i]));
+        real.or(self.questions.last()).copied()
+    }
+
+    /// The deciding question from its head clause on.
+    fn deciding_clause(&self) -> Option<&Sentence> {
+        self.clause.as_ref()
     }
 
     fn question_sentences(&self) -> impl Iterator<Item = &Sentence> {
@@ -101,9 +102,7 @@ impl<'a> Turn<'a> {
     }
 
     fn statements(&self) -> impl Iterator<Item = &Sentence> {
-        (0..self.sentences.len())
-            .filter(|i| !self.questions.contains(i))
-            .map(|i| &self.sentences[i])
+        (0..self.sentences.len()).filter(|i| !self.questions.contains(i)).map(|i| &self.sentences[i])
     }
 
     fn word_count(&self) -> usize {
@@ -114,8 +113,8 @@ impl<'a> Turn<'a> {
 // ---- word classes -------------------------------------------------------------------------
 
 const WH_WORDS: &[&str] = &[
-    "what", "what's", "whats", "how", "how's", "why", "why's", "where", "where's", "who", "who's",
-    "whom", "which", "when", "when's", "whose", "what're", "how're", "where're", "whatever",
+    "what", "what's", "whats", "how", "how's", "why", "why's", "where", "where's", "who", "who's", "whom", "which",
+    "when", "when's", "whose", "what're", "how're", "where're", "whatever",
 ];
 const AUXILIARIES: &[&str] = &[
     "do",
@@ -195,10 +194,8 @@ const SUBJECTS: &[&str] = &[
     "ya",
     "u",
 ];
-const PERSONAL_PRONOUNS: &[&str] = &[
-    "i", "i'm", "i've", "i'd", "you", "you're", "you've", "you'd", "we", "we're", "they",
-    "they're", "he", "she",
-];
+const PERSONAL_PRONOUNS: &[&str] =
+    &["i", "i'm", "i've", "i'd", "you", "you're", "you've", "you'd", "we", "we're", "they", "they're", "he", "she"];
 /// Whole questions that ask the person to keep talking.
 const ELLIPTICAL_OPEN: &[&[&str]] = &[
     &["and"],
@@ -267,17 +264,12 @@ fn starts_with_any(words: &[&str], list: &[&[&str]]) -> bool {
 
 /// A copy of `s` from word `i` on, as its own sentence.
 fn tail(s: &Sentence, i: usize) -> Sentence {
-    let words = s.words[i.min(s.words.len())..].to_vec();
+    let mut words = s.words[i.min(s.words.len())..].to_vec();
     let span = words.first().map(|w| w.span.start).unwrap_or(s.span.start)..s.span.end;
-    let mut words = words;
     if let Some(first) = words.first_mut() {
         first.clause_start = false;
     }
-    Sentence {
-        words,
-        span,
-        question_mark: s.question_mark,
-    }
+    Sentence::new(words, span, s.question_mark)
 }
 
 /// Whether the clause at `i` opens like a question: a wh-word, an auxiliary before its
@@ -290,10 +282,7 @@ fn opens_question(s: &Sentence, i: usize, lenient: bool) -> bool {
     };
     let next = words.get(i + 1).map(|w| w.text.as_str());
     let first = first.text.as_str();
-    if lexicon::elaboration()
-        .iter()
-        .any(|p| p.matches_at(s, i).is_some())
-    {
+    if lexicon::elaboration().at(s, i).is_some() {
         return true;
     }
     if is_wh(first) {
@@ -314,7 +303,7 @@ fn is_question(s: &Sentence, head: usize) -> bool {
     if s.question_mark {
         return true;
     }
-    let start = skip_markers(s, 0);
+    let start = s.skip_markers(0);
     if opens_question(s, start, false) {
         return true;
     }
@@ -323,31 +312,19 @@ fn is_question(s: &Sentence, head: usize) -> bool {
     }
     let first = s.words[head].text.as_str();
     let second = s.words.get(head + 1).map(|w| w.text.as_str()).unwrap_or("");
-    let wh_then_aux =
-        matches!(first, "what" | "how" | "why") && (is_aux(second) || second == "you");
-    wh_then_aux
-        || first.ends_with("'s") && is_wh(first)
-        || lexicon::elaboration()
-            .iter()
-            .any(|p| p.matches_at(s, head).is_some())
+    let wh_then_aux = matches!(first, "what" | "how" | "why") && (is_aux(second) || second == "you");
+    wh_then_aux || first.ends_with("'s") && is_wh(first) || lexicon::elaboration().at(s, head).is_some()
 }
 
 fn is_check(s: &Sentence, i: usize) -> bool {
     let rest = words_from(s, i);
-    starts_with_any(&rest, CHECKS)
-        || lexicon::tags()
-            .iter()
-            .any(|t| t.matches_at(s, i).is_some() && t.text.split(' ').count() == rest.len())
+    starts_with_any(&rest, CHECKS) || lexicon::tags().is_whole_rest(s, i)
 }
 
 /// The clause that carries a sentence's question: the last clause that opens like one,
 /// skipping trailing checks such as "do you think" or tags such as "right".
 fn head_clause(s: &Sentence) -> usize {
-    let starts: Vec<usize> = s
-        .clause_starts()
-        .into_iter()
-        .map(|i| skip_markers(s, i))
-        .collect();
+    let starts = &s.heads;
     let mut head = starts.first().copied().unwrap_or(0);
     for &i in starts.iter().skip(1) {
         if !is_check(s, i) && opens_question(s, i, true) {
@@ -358,17 +335,15 @@ fn head_clause(s: &Sentence) -> usize {
     head
 }
 
-fn find_in(lexicon: &[Phrase], s: &Sentence) -> Option<Range<usize>> {
-    lexicon.iter().find_map(|p| p.find(s))
+fn find_in(lexicon: &Lexicon, s: &Sentence) -> Option<Range<usize>> {
+    lexicon.find(s)
 }
 
 // ---- openness rules (on the deciding question) ---------------------------------------------
 
 fn elaboration_request(t: &Turn) -> Option<Range<usize>> {
     let s = t.deciding_clause()?;
-    lexicon::elaboration()
-        .iter()
-        .find_map(|p| p.matches_at(&s, 0))
+    lexicon::elaboration().at(s, 0)
 }
 
 fn elliptical_prompt(t: &Turn) -> Option<Range<usize>> {
@@ -380,25 +355,18 @@ fn elliptical_prompt(t: &Turn) -> Option<Range<usize>> {
 /// A number on a scale, unless the question's head asks the person to explain it
 /// ("…, and what makes it a 6?").
 fn scaling_question(t: &Turn) -> Option<Range<usize>> {
-    let &i = t.questions.last()?;
+    let i = t.deciding()?;
     let (s, head) = (&t.sentences[i], t.heads[i]);
     let span = find_in(lexicon::scaling(), s)?;
     let head_words = words_from(s, head);
-    let asks_number = matches!(
-        head_words.get(1).copied(),
-        Some("number" | "score" | "mark" | "rating")
-    );
-    let explains = head > 0
-        && matches!(head_words.first().copied(), Some("what" | "what's" | "why"))
-        && !asks_number;
+    let asks_number = matches!(head_words.get(1).copied(), Some("number" | "score" | "mark" | "rating"));
+    let explains = head > 0 && matches!(head_words.first().copied(), Some("what" | "what's" | "why")) && !asks_number;
     (!explains && elaboration_request(t).is_none()).then_some(span)
 }
 
 fn fact_seeking(t: &Turn) -> Option<Range<usize>> {
     let s = t.deciding_clause()?;
-    lexicon::fact_seeking()
-        .iter()
-        .find_map(|p| p.matches_at(&s, 0))
+    lexicon::fact_seeking().at(s, 0)
 }
 
 fn wh_question(t: &Turn) -> Option<Range<usize>> {
@@ -422,19 +390,11 @@ fn statement_or_echo(t: &Turn) -> Option<Range<usize>> {
 /// A question that counts towards stacking: more than a check or a one-word prompt.
 fn substantive(s: &Sentence, head: usize) -> bool {
     let words = s.texts();
-    s.words.len() >= 2
-        && !starts_with_any(&words, ELLIPTICAL_OPEN)
-        && !is_check(s, head)
-        && !is_check(s, 0)
+    s.words.len() >= 2 && !starts_with_any(&words, ELLIPTICAL_OPEN) && !is_check(s, head) && !is_check(s, 0)
 }
 
 fn stacked_questions(t: &Turn) -> Option<Range<usize>> {
-    let real: Vec<usize> = t
-        .questions
-        .iter()
-        .copied()
-        .filter(|&i| substantive(&t.sentences[i], t.heads[i]))
-        .collect();
+    let real: Vec<usize> = t.questions.iter().copied().filter(|&i| substantive(&t.sentences[i], t.heads[i])).collect();
     if real.len() >= 2 {
         let (a, b) = (&t.sentences[real[0]], &t.sentences[*real.last().unwrap()]);
         return Some(a.span.start..b.span.end);
@@ -458,16 +418,14 @@ fn stacked_questions(t: &Turn) -> Option<Range<usize>> {
             let joined = words[j].text == "and"
                 && is_wh(&words[j + 1].text)
                 && (is_aux(&words[j + 2].text) || words[j + 2].text.ends_with("'s"));
-            let first_is_question = opens_question(s, skip_markers(s, 0), true);
+            let first_is_question = opens_question(s, s.skip_markers(0), true);
             (joined && first_is_question).then(|| words[j].span.start..s.span.end)
         })
     })
 }
 
 fn advice_in_disguise(t: &Turn) -> Option<Range<usize>> {
-    t.sentences
-        .iter()
-        .find_map(|s| find_in(lexicon::advice(), s))
+    t.sentences.iter().find_map(|s| find_in(lexicon::advice(), s))
 }
 
 /// Verbs after "could you" that ask about the person rather than suggest an action.
@@ -517,29 +475,21 @@ fn suggested_action(t: &Turn) -> Option<Range<usize>> {
         let s = &t.sentences[i];
         let h = t.heads[i];
         let w = words_from(s, h);
-        let modal = matches!(
-            w.first().copied(),
-            Some("could" | "can" | "couldn't" | "can't")
-        ) && w.get(1) == Some(&"you");
+        let modal =
+            matches!(w.first().copied(), Some("could" | "can" | "couldn't" | "can't")) && w.get(1) == Some(&"you");
         let verb = w.get(2).copied().unwrap_or("");
-        let suggests =
-            modal && !verb.is_empty() && !NOT_SUGGESTIONS.contains(&verb) && !verb.ends_with("ly");
-        (suggests
-            && lexicon::elaboration()
-                .iter()
-                .all(|p| p.matches_at(s, h).is_none()))
-        .then(|| s.words[h].span.start..s.words[(h + 2).min(s.words.len() - 1)].span.end)
+        let suggests = modal && !verb.is_empty() && !NOT_SUGGESTIONS.contains(&verb) && !verb.ends_with("ly");
+        (suggests && lexicon::elaboration().at(s, h).is_none())
+            .then(|| s.words[h].span.start..s.words[(h + 2).min(s.words.len() - 1)].span.end)
     })
 }
 
 fn judging_why(t: &Turn) -> Option<Range<usize>> {
-    t.question_sentences()
-        .find_map(|s| find_in(lexicon::judging_why(), s))
+    t.question_sentences().find_map(|s| find_in(lexicon::judging_why(), s))
 }
 
 fn leading_wording(t: &Turn) -> Option<Range<usize>> {
-    t.question_sentences()
-        .find_map(|s| find_in(lexicon::leading(), s))
+    t.question_sentences().find_map(|s| find_in(lexicon::leading(), s))
 }
 
 fn tag_question(t: &Turn) -> Option<Range<usize>> {
@@ -549,11 +499,7 @@ fn tag_question(t: &Turn) -> Option<Range<usize>> {
         if last == 0 {
             return None;
         }
-        let rest = words_from(s, last);
-        lexicon::tags()
-            .iter()
-            .find(|tag| tag.text.split(' ').eq(rest.iter().copied()))
-            .map(|_| s.words[last].span.start..s.span.end)
+        lexicon::tags().is_whole_rest(s, last).then(|| s.words[last].span.start..s.span.end)
     })
 }
 
@@ -566,12 +512,7 @@ fn summary_marker(t: &Turn) -> Option<Range<usize>> {
 
 fn long_summary(t: &Turn) -> Option<Range<usize>> {
     let long = t.questions.is_empty() && t.word_count() >= SUMMARY_WORDS && t.sentences.len() >= 2;
-    let about_them = t
-        .sentences
-        .iter()
-        .filter(|s| s.texts().iter().any(|w| w.starts_with("you")))
-        .count()
-        >= 2;
+    let about_them = t.sentences.iter().filter(|s| s.texts().iter().any(|w| w.starts_with("you"))).count() >= 2;
     (long && about_them).then(|| t.sentences[0].span.start..t.sentences.last().unwrap().span.end)
 }
 
@@ -581,14 +522,8 @@ fn listed_summary(t: &Turn) -> Option<Range<usize>> {
         return None;
     }
     let clauses: usize = t.sentences.iter().map(|s| s.clause_starts().len()).sum();
-    let you = t
-        .sentences
-        .iter()
-        .flat_map(|s| s.texts())
-        .filter(|w| w.starts_with("you"))
-        .count();
-    (clauses >= 3 && you >= 3)
-        .then(|| t.sentences[0].span.start..t.sentences.last().unwrap().span.end)
+    let you = t.sentences.iter().flat_map(|s| s.texts()).filter(|w| w.starts_with("you")).count();
+    (clauses >= 3 && you >= 3).then(|| t.sentences[0].span.start..t.sentences.last().unwrap().span.end)
 }
 
 /// "The gym feels like too much": a statement about how things feel to the coachee.
@@ -599,12 +534,7 @@ fn feeling_statement(t: &Turn) -> Option<Range<usize>> {
     t.statements().find_map(|s| {
         s.words
             .iter()
-            .find(|w| {
-                matches!(
-                    w.text.as_str(),
-                    "feels" | "feel" | "felt" | "seems" | "sounds" | "seem"
-                )
-            })
+            .find(|w| matches!(w.text.as_str(), "feels" | "feel" | "felt" | "seems" | "sounds" | "seem"))
             .map(|w| w.span.clone())
     })
 }
@@ -613,8 +543,7 @@ fn reflection_stem(t: &Turn) -> Option<Range<usize>> {
     if !t.questions.is_empty() {
         return None;
     }
-    t.statements()
-        .find_map(|s| find_in(lexicon::reflection(), s))
+    t.statements().find_map(|s| find_in(lexicon::reflection(), s))
 }
 
 fn statement_opener(t: &Turn) -> Option<Range<usize>> {
@@ -622,22 +551,20 @@ fn statement_opener(t: &Turn) -> Option<Range<usize>> {
         return None;
     }
     let first = t.sentences.first()?;
-    lexicon::statements().iter().find_map(|p| {
-        p.matches_at(first, skip_markers(first, 0))
-            .or_else(|| p.matches_at(first, 0))
-    })
+    find_in(lexicon::statements(), first)
+}
+
+/// "Mm-hmm.", "Okay.", "Right, right." on their own: encouragers, not reflections.
+fn minimal_encourager(t: &Turn) -> Option<Range<usize>> {
+    let short = t.questions.is_empty() && t.word_count() <= 2;
+    short.then(|| t.sentences[0].span.start..t.sentences.last().unwrap().span.end)
 }
 
 fn about_the_coachee(t: &Turn) -> Option<Range<usize>> {
     if !t.questions.is_empty() {
         return None;
     }
-    t.statements().find_map(|s| {
-        s.words
-            .iter()
-            .find(|w| w.text.starts_with("you"))
-            .map(|w| w.span.clone())
-    })
+    t.statements().find_map(|s| s.words.iter().find(|w| w.text.starts_with("you")).map(|w| w.span.clone()))
 }
 
 fn not_a_question(t: &Turn) -> Option<Range<usize>> {
@@ -651,24 +578,19 @@ fn not_a_question(t: &Turn) -> Option<Range<usize>> {
 
 fn no_question_mark(t: &Turn) -> Option<Range<usize>> {
     let any_mark = t.sentences.iter().any(|s| s.question_mark);
-    (!any_mark)
-        .then(|| t.last_question().map(|s| s.span.clone()))
-        .flatten()
+    (!any_mark).then(|| t.last_question().map(|s| s.span.clone())).flatten()
 }
 
 fn reflect_then_ask(t: &Turn) -> Option<Range<usize>> {
     let last_q = *t.questions.last()?;
-    (0..last_q)
-        .filter(|i| !t.questions.contains(i))
-        .find_map(|i| {
-            let s = &t.sentences[i];
-            find_in(lexicon::reflection(), s).or_else(|| find_in(lexicon::summary(), s))
-        })
+    (0..last_q).filter(|i| !t.questions.contains(i)).find_map(|i| {
+        let s = &t.sentences[i];
+        find_in(lexicon::reflection(), s).or_else(|| find_in(lexicon::summary(), s))
+    })
 }
 
 fn third_party_focus(t: &Turn) -> Option<Range<usize>> {
-    t.question_sentences()
-        .find_map(|s| find_in(lexicon::third_party(), s))
+    t.question_sentences().find_map(|s| find_in(lexicon::third_party(), s))
 }
 
 fn softened_open(t: &Turn) -> Option<Range<usize>> {
@@ -680,17 +602,11 @@ fn softened_open(t: &Turn) -> Option<Range<usize>> {
 fn markup(t: &Turn) -> Option<Range<usize>> {
     let start = t.text.find('<')?;
     let end = t.text[start..].find('>')? + start + 1;
-    t.text[start + 1..]
-        .starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
-        .then_some(start..end)
+    t.text[start + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/').then_some(start..end)
 }
 
 fn disfluent(t: &Turn) -> Option<Range<usize>> {
-    let raw = t
-        .text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-        .count();
+    let raw = t.text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).count();
     (raw > t.word_count()).then(|| 0..t.text.len())
 }
 
@@ -703,36 +619,11 @@ pub const RULES: &[Rule] = &[
         weight: DECISIVE,
         test: elaboration_request,
     },
-    Rule {
-        name: "elliptical_prompt",
-        says: Says::Openness(Openness::Open),
-        weight: DECISIVE,
-        test: elliptical_prompt,
-    },
-    Rule {
-        name: "scaling_question",
-        says: Says::Openness(Openness::Closed),
-        weight: STRONG,
-        test: scaling_question,
-    },
-    Rule {
-        name: "fact_seeking_wh",
-        says: Says::Openness(Openness::Closed),
-        weight: STRONG,
-        test: fact_seeking,
-    },
-    Rule {
-        name: "wh_question",
-        says: Says::Openness(Openness::Open),
-        weight: CUE,
-        test: wh_question,
-    },
-    Rule {
-        name: "yes_no_question",
-        says: Says::Openness(Openness::Closed),
-        weight: CUE,
-        test: yes_no_question,
-    },
+    Rule { name: "elliptical_prompt", says: Says::Openness(Openness::Open), weight: DECISIVE, test: elliptical_prompt },
+    Rule { name: "scaling_question", says: Says::Openness(Openness::Closed), weight: STRONG, test: scaling_question },
+    Rule { name: "fact_seeking_wh", says: Says::Openness(Openness::Closed), weight: STRONG, test: fact_seeking },
+    Rule { name: "wh_question", says: Says::Openness(Openness::Open), weight: CUE, test: wh_question },
+    Rule { name: "yes_no_question", says: Says::Openness(Openness::Closed), weight: CUE, test: yes_no_question },
     Rule {
         name: "statement_or_echo",
         says: Says::Openness(Openness::Closed),
@@ -740,121 +631,30 @@ pub const RULES: &[Rule] = &[
         test: statement_or_echo,
     },
     // kind
-    Rule {
-        name: "stacked_questions",
-        says: Says::Kind(Kind::Stacked),
-        weight: STACKED,
-        test: stacked_questions,
-    },
-    Rule {
-        name: "advice_in_disguise",
-        says: Says::Kind(Kind::Advice),
-        weight: ADVICE,
-        test: advice_in_disguise,
-    },
-    Rule {
-        name: "judging_why",
-        says: Says::Kind(Kind::Why),
-        weight: JUDGING_WHY,
-        test: judging_why,
-    },
-    Rule {
-        name: "leading_wording",
-        says: Says::Kind(Kind::Leading),
-        weight: LEADING,
-        test: leading_wording,
-    },
-    Rule {
-        name: "tag_question",
-        says: Says::Kind(Kind::Leading),
-        weight: LEADING,
-        test: tag_question,
-    },
-    Rule {
-        name: "summary_marker",
-        says: Says::Kind(Kind::Summary),
-        weight: STRONG,
-        test: summary_marker,
-    },
-    Rule {
-        name: "statement_opener",
-        says: Says::Kind(Kind::Other),
-        weight: STATEMENT,
-        test: statement_opener,
-    },
-    Rule {
-        name: "reflection_stem",
-        says: Says::Kind(Kind::Reflection),
-        weight: REFLECTION,
-        test: reflection_stem,
-    },
-    Rule {
-        name: "long_summary",
-        says: Says::Kind(Kind::Summary),
-        weight: CUE + 0.5,
-        test: long_summary,
-    },
-    Rule {
-        name: "about_the_coachee",
-        says: Says::Kind(Kind::Reflection),
-        weight: CUE,
-        test: about_the_coachee,
-    },
-    Rule {
-        name: "not_a_question",
-        says: Says::Kind(Kind::Other),
-        weight: FALLBACK,
-        test: not_a_question,
-    },
+    Rule { name: "stacked_questions", says: Says::Kind(Kind::Stacked), weight: STACKED, test: stacked_questions },
+    Rule { name: "advice_in_disguise", says: Says::Kind(Kind::Advice), weight: ADVICE, test: advice_in_disguise },
+    Rule { name: "judging_why", says: Says::Kind(Kind::Why), weight: JUDGING_WHY, test: judging_why },
+    Rule { name: "leading_wording", says: Says::Kind(Kind::Leading), weight: LEADING, test: leading_wording },
+    Rule { name: "tag_question", says: Says::Kind(Kind::Leading), weight: LEADING, test: tag_question },
+    Rule { name: "suggested_action", says: Says::Kind(Kind::Advice), weight: ADVICE, test: suggested_action },
+    Rule { name: "summary_marker", says: Says::Kind(Kind::Summary), weight: SUMMARY, test: summary_marker },
+    Rule { name: "minimal_encourager", says: Says::Kind(Kind::Other), weight: DECISIVE, test: minimal_encourager },
+    Rule { name: "statement_opener", says: Says::Kind(Kind::Other), weight: STATEMENT, test: statement_opener },
+    Rule { name: "reflection_stem", says: Says::Kind(Kind::Reflection), weight: REFLECTION, test: reflection_stem },
+    Rule { name: "listed_summary", says: Says::Kind(Kind::Summary), weight: SUMMARY, test: listed_summary },
+    Rule { name: "long_summary", says: Says::Kind(Kind::Summary), weight: CUE + 0.5, test: long_summary },
+    Rule { name: "feeling_statement", says: Says::Kind(Kind::Reflection), weight: CUE, test: feeling_statement },
+    Rule { name: "about_the_coachee", says: Says::Kind(Kind::Reflection), weight: CUE, test: about_the_coachee },
+    Rule { name: "not_a_question", says: Says::Kind(Kind::Other), weight: FALLBACK, test: not_a_question },
     // flags
-    Rule {
-        name: "scaling_flag",
-        says: Says::Flag(Flag::Scaling),
-        weight: CUE,
-        test: scaling_question,
-    },
-    Rule {
-        name: "no_question_mark",
-        says: Says::Flag(Flag::NoQuestionMark),
-        weight: CUE,
-        test: no_question_mark,
-    },
-    Rule {
-        name: "reflect_then_ask",
-        says: Says::Flag(Flag::ReflectThenAsk),
-        weight: CUE,
-        test: reflect_then_ask,
-    },
-    Rule {
-        name: "third_party_focus",
-        says: Says::Flag(Flag::ThirdParty),
-        weight: CUE,
-        test: third_party_focus,
-    },
-    Rule {
-        name: "tag_flag",
-        says: Says::Flag(Flag::TagQuestion),
-        weight: CUE,
-        test: tag_question,
-    },
-    Rule {
-        name: "softened_open",
-        says: Says::Flag(Flag::SoftenedOpen),
-        weight: CUE,
-        test: softened_open,
-    },
-    Rule {
-        name: "disfluent",
-        says: Says::Flag(Flag::Disfluent),
-        weight: CUE,
-        test: disfluent,
-    },
-    Rule {
-        name: "markup",
-        says: Says::Flag(Flag::Markup),
-        weight: CUE,
-        test: markup,
-    },
+    Rule { name: "scaling_flag", says: Says::Flag(Flag::Scaling), weight: CUE, test: scaling_question },
+    Rule { name: "no_question_mark", says: Says::Flag(Flag::NoQuestionMark), weight: CUE, test: no_question_mark },
+    Rule { name: "reflect_then_ask", says: Says::Flag(Flag::ReflectThenAsk), weight: CUE, test: reflect_then_ask },
+    Rule { name: "third_party_focus", says: Says::Flag(Flag::ThirdParty), weight: CUE, test: third_party_focus },
+    Rule { name: "tag_flag", says: Says::Flag(Flag::TagQuestion), weight: CUE, test: tag_question },
+    Rule { name: "softened_open", says: Says::Flag(Flag::SoftenedOpen), weight: CUE, test: softened_open },
+    Rule { name: "disfluent", says: Says::Flag(Flag::Disfluent), weight: CUE, test: disfluent },
+    Rule { name: "markup", says: Says::Flag(Flag::Markup), weight: CUE, test: markup },
 ];
 
 /// Why an input cannot be scored as a coaching turn, if it cannot.
@@ -864,9 +664,7 @@ pub fn unreadable(text: &str) -> Option<String> {
         return Some("Nothing to score: the text is empty.".into());
     }
     if chars > MAX_CHARS {
-        return Some(format!(
-            "Too long to score as one turn: {chars} characters (the limit is {MAX_CHARS})."
-        ));
+        return Some(format!("Too long to score as one turn: {chars} characters (the limit is {MAX_CHARS})."));
     }
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.is_empty() {
@@ -923,19 +721,17 @@ pub fn analyse(text: &str) -> Analysis {
         };
         let span = clamp(text, span);
         hits.push(RuleHit {
-            rule: rule.name.into(),
-            says: says.into(),
+            rule: Cow::Borrowed(rule.name),
+            says: Cow::Borrowed(says),
             matched: text[span.clone()].into(),
             span,
         });
     }
     let openness_from_form = best_open.map(|(o, _)| o).unwrap_or(Openness::Closed);
-    let kind = best_kind
-        .map(|(k, _)| k)
-        .unwrap_or(match openness_from_form {
-            Openness::Open => Kind::Open,
-            Openness::Closed => Kind::Closed,
-        });
+    let kind = best_kind.map(|(k, _)| k).unwrap_or(match openness_from_form {
+        Openness::Open => Kind::Open,
+        Openness::Closed => Kind::Closed,
+    });
     let openness = match kind {
         Kind::Advice | Kind::Leading => Openness::Closed,
         Kind::Why => Openness::Open,
@@ -943,14 +739,7 @@ pub fn analyse(text: &str) -> Analysis {
     };
     let (stages, stage_hits) = stage::score(&turn, kind);
     hits.extend(stage_hits);
-    Analysis {
-        kind,
-        openness,
-        flags,
-        stages,
-        rules: hits,
-        reason: None,
-    }
+    Analysis { kind, openness, flags, stages, rules: hits, reason: None }
 }
 
 /// Keeps a span inside the text and on character boundaries.
@@ -984,10 +773,7 @@ mod tests {
 
     #[test]
     fn elaboration_request_is_open_though_grammatically_closed() {
-        assert!(fires(
-            "Could you say more about that?",
-            "elaboration_request"
-        ));
+        assert!(fires("Could you say more about that?", "elaboration_request"));
         assert_eq!(open("Can you tell me more about that?"), Openness::Open);
         assert_eq!(open("Tell me about your week"), Openness::Open);
         assert_eq!(open("I'm wondering what you make of that."), Openness::Open);
@@ -1034,14 +820,8 @@ mod tests {
 
     #[test]
     fn stacked_questions_need_two_real_questions() {
-        assert!(fires(
-            "What do you want? And how will you get there?",
-            "stacked_questions"
-        ));
-        assert!(fires(
-            "What happened and how did you feel?",
-            "stacked_questions"
-        ));
+        assert!(fires("What do you want? And how will you get there?", "stacked_questions"));
+        assert!(fires("What happened and how did you feel?", "stacked_questions"));
         assert_eq!(kind("What happened? Is that right?"), Kind::Open);
         assert_eq!(kind("Is it work or is it home?"), Kind::Closed);
     }
@@ -1063,10 +843,7 @@ mod tests {
 
     #[test]
     fn leading_wording_and_tags() {
-        assert_eq!(
-            kind("Don't you think you should talk to him?"),
-            Kind::Leading
-        );
+        assert_eq!(kind("Don't you think you should talk to him?"), Kind::Leading);
         assert_eq!(kind("Wouldn't it be better to wait?"), Kind::Leading);
         assert!(fires("That would be easier, right?", "tag_question"));
         assert_eq!(kind("That would be easier, right?"), Kind::Leading);
@@ -1100,23 +877,14 @@ mod tests {
 
     #[test]
     fn head_clause_skips_framing_and_checks() {
-        assert_eq!(
-            open("When you say stuck, what do you mean?"),
-            Openness::Open
-        );
+        assert_eq!(open("When you say stuck, what do you mean?"), Openness::Open);
         assert_eq!(open("What happened next, do you think?"), Openness::Open);
-        assert_eq!(
-            open("If you could change one thing, what would it be?"),
-            Openness::Open
-        );
+        assert_eq!(open("If you could change one thing, what would it be?"), Openness::Open);
     }
 
     #[test]
     fn third_party_focus() {
-        assert!(fires(
-            "How can you get him to delegate more?",
-            "third_party_focus"
-        ));
+        assert!(fires("How can you get him to delegate more?", "third_party_focus"));
         assert!(!fires("What does your manager want?", "third_party_focus"));
     }
 
@@ -1129,14 +897,7 @@ mod tests {
 
     #[test]
     fn unreadable_input_is_other_with_a_reason() {
-        for text in [
-            "",
-            "   ",
-            "?!",
-            "🙂🙂",
-            "你好吗？你今天怎么样？",
-            &"a".repeat(MAX_CHARS + 1),
-        ] {
+        for text in ["", "   ", "?!", "🙂🙂", "你好吗？你今天怎么样？", &"a".repeat(MAX_CHARS + 1)] {
             let a = analyse(text);
             assert_eq!(a.kind, Kind::Other, "{text}");
             assert!(a.reason.is_some(), "{text}");

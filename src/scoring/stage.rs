@@ -1,11 +1,10 @@
 //! GROW-stage scoring: cues from `lexicon/stages.tsv` are summed per stage, with the last
 //! question counting most, plus a few priors from the question's kind.
 
-use super::lexicon::{stage_cues, StageCue};
+use super::lexicon::stage_cues;
 use super::rules::Turn;
 use super::{Kind, RuleHit, Stage};
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::borrow::Cow;
 
 /// Weight of cues in a statement (a reflection before the question, say).
 pub const IN_STATEMENT: f32 = 0.6;
@@ -24,36 +23,13 @@ pub const LISTENING_TO_REALITY: f32 = 0.6;
 /// Leading questions usually push the coach's preferred option.
 pub const LEADING_TO_OPTIONS: f32 = 1.0;
 
-struct CueIndex {
-    by_first_word: HashMap<&'static str, Vec<&'static StageCue>>,
-    by_prefix: Vec<&'static StageCue>,
-}
-
-fn index() -> &'static CueIndex {
-    static CELL: OnceLock<CueIndex> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let mut by_first_word: HashMap<&'static str, Vec<&'static StageCue>> = HashMap::new();
-        let mut by_prefix = Vec::new();
-        for cue in stage_cues() {
-            match cue.phrase.first_word() {
-                (word, false) => by_first_word.entry(word).or_default().push(cue),
-                (_, true) => by_prefix.push(cue),
-            }
-        }
-        CueIndex {
-            by_first_word,
-            by_prefix,
-        }
-    })
-}
-
 /// Ranks the stages for a turn. Returns the ranking (scores sum to 1) and the cues that fired.
 pub fn score(turn: &Turn, kind: Kind) -> (Vec<(Stage, f32)>, Vec<RuleHit>) {
     let mut totals = [0f32; 5];
     let mut hits = Vec::new();
     totals[Stage::Reality.index()] += REALITY_PRIOR;
-    let last_question = turn.questions.last().copied();
-    let index = index();
+    let last_question = turn.deciding();
+    let cues = stage_cues();
     for (i, sentence) in turn.sentences.iter().enumerate() {
         let weight = if Some(i) == last_question {
             IN_LAST_QUESTION
@@ -62,66 +38,41 @@ pub fn score(turn: &Turn, kind: Kind) -> (Vec<(Stage, f32)>, Vec<RuleHit>) {
         } else {
             IN_STATEMENT
         };
-        let mut seen: Vec<*const StageCue> = Vec::new();
-        for (w, word) in sentence.words.iter().enumerate() {
-            let exact = index
-                .by_first_word
-                .get(word.text.as_str())
-                .into_iter()
-                .flatten();
-            let prefixed = index
-                .by_prefix
-                .iter()
-                .filter(|c| word.text.starts_with(c.phrase.first_word().0));
-            for cue in exact.chain(prefixed) {
-                if seen.contains(&(*cue as *const StageCue)) {
+        let mut seen: Vec<usize> = Vec::new();
+        for w in 0..sentence.words.len() {
+            for (p, span) in cues.lexicon.all_at(sentence, w) {
+                if seen.contains(&p) {
                     continue;
                 }
-                if let Some(span) = cue.phrase.matches_at(sentence, w) {
-                    seen.push(*cue as *const StageCue);
-                    totals[cue.stage.index()] += cue.weight * weight;
-                    hits.push(RuleHit {
-                        rule: "stage_cue".into(),
-                        says: cue.stage.name().into(),
-                        matched: turn.text[span.clone()].into(),
-                        span,
-                    });
-                }
+                seen.push(p);
+                let (stage, cue_weight) = cues.cues[p];
+                totals[stage.index()] += cue_weight * weight;
+                hits.push(RuleHit {
+                    rule: "stage_cue".into(),
+                    says: stage.name().into(),
+                    matched: turn.text[span.clone()].into(),
+                    span,
+                });
             }
         }
     }
-    let mut prior = |stage: Stage, amount: f32, why: &str| {
+    let mut prior = |stage: Stage, amount: f32, why: &'static str| {
         totals[stage.index()] += amount;
         hits.push(RuleHit {
-            rule: why.into(),
-            says: stage.name().into(),
+            rule: Cow::Borrowed(why),
+            says: Cow::Borrowed(stage.name()),
             span: 0..0,
             matched: String::new(),
         });
     };
     match kind {
-        Kind::Advice => prior(
-            Stage::Options,
-            ADVICE_TO_OPTIONS,
-            "advice_proposes_an_option",
-        ),
-        Kind::Other => prior(
-            Stage::Rapport,
-            STATEMENT_TO_RAPPORT,
-            "statement_builds_rapport",
-        ),
-        Kind::Reflection | Kind::Summary => prior(
-            Stage::Reality,
-            LISTENING_TO_REALITY,
-            "listening_reflects_reality",
-        ),
+        Kind::Advice => prior(Stage::Options, ADVICE_TO_OPTIONS, "advice_proposes_an_option"),
+        Kind::Other => prior(Stage::Rapport, STATEMENT_TO_RAPPORT, "statement_builds_rapport"),
+        Kind::Reflection | Kind::Summary => prior(Stage::Reality, LISTENING_TO_REALITY, "listening_reflects_reality"),
         _ => {}
     }
     let sum: f32 = totals.iter().sum();
-    let mut ranked: Vec<(Stage, f32)> = Stage::ALL
-        .iter()
-        .map(|&s| (s, totals[s.index()] / sum))
-        .collect();
+    let mut ranked: Vec<(Stage, f32)> = Stage::ALL.iter().map(|&s| (s, totals[s.index()] / sum)).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     (ranked, hits)
 }
@@ -137,14 +88,8 @@ mod tests {
     #[test]
     fn each_stage_has_clear_cues() {
         assert_eq!(top("How are you doing today?"), Stage::Rapport);
-        assert_eq!(
-            top("How would we keep what you say confidential?"),
-            Stage::Rapport
-        );
-        assert_eq!(
-            top("What would you like to achieve by the end of this session?"),
-            Stage::Goal
-        );
+        assert_eq!(top("How would we keep what you say confidential?"), Stage::Rapport);
+        assert_eq!(top("What would you like to achieve by the end of this session?"), Stage::Goal);
         assert_eq!(top("What's happening at the moment?"), Stage::Reality);
         assert_eq!(top("What options do you have?"), Stage::Options);
         assert_eq!(top("What will you do first, and by when?"), Stage::Will);
@@ -152,19 +97,13 @@ mod tests {
 
     #[test]
     fn the_last_question_outweighs_the_reflection_before_it() {
-        assert_eq!(
-            top("It sounds like things have been hard lately. What could you do about it?"),
-            Stage::Options
-        );
+        assert_eq!(top("It sounds like things have been hard lately. What could you do about it?"), Stage::Options);
     }
 
     #[test]
     fn kind_priors() {
         assert_eq!(top("Have you thought about asking him?"), Stage::Options);
-        assert_eq!(
-            top("On a scale of 1 to 10, how committed are you?"),
-            Stage::Will
-        );
+        assert_eq!(top("On a scale of 1 to 10, how committed are you?"), Stage::Will);
         assert_eq!(top("Tell me something"), Stage::Reality);
     }
 

@@ -21,33 +21,50 @@ pub struct Sentence {
     pub words: Vec<Word>,
     pub span: Range<usize>,
     pub question_mark: bool,
+    /// Word indices where clauses start (0 first).
+    pub starts: Vec<usize>,
+    /// The same clauses' first words after discourse markers such as "so" or "and".
+    pub heads: Vec<usize>,
 }
 
+/// Words skipped at the start of a clause before looking at how it opens.
+pub const DISCOURSE_MARKERS: &[&str] = &[
+    "so", "and", "but", "okay", "ok", "right", "well", "now", "then", "alright", "yeah", "yes", "oh", "also", "or",
+    "just", "hey",
+];
+
 impl Sentence {
+    /// Builds a sentence, working out where its clauses start.
+    pub fn new(words: Vec<Word>, span: Range<usize>, question_mark: bool) -> Sentence {
+        let starts: Vec<usize> = (0..words.len()).filter(|&i| i == 0 || words[i].clause_start).collect();
+        let mut sentence = Sentence { words, span, question_mark, starts, heads: vec![] };
+        sentence.heads = sentence.starts.iter().map(|&i| sentence.skip_markers(i)).collect();
+        sentence
+    }
+
+    /// Index of the first word from `i` that is not a discourse marker (never the last word).
+    pub fn skip_markers(&self, mut i: usize) -> usize {
+        while i + 1 < self.words.len() && DISCOURSE_MARKERS.contains(&self.words[i].text.as_str()) {
+            i += 1;
+        }
+        i
+    }
+
     /// The words as plain strings.
     pub fn texts(&self) -> Vec<&str> {
         self.words.iter().map(|w| w.text.as_str()).collect()
     }
 
     /// Indices where clauses start (always includes 0 when the sentence has words).
-    pub fn clause_starts(&self) -> Vec<usize> {
-        (0..self.words.len())
-            .filter(|&i| i == 0 || self.words[i].clause_start)
-            .collect()
+    pub fn clause_starts(&self) -> &[usize] {
+        &self.starts
     }
 }
 
 /// Single-word fillers dropped everywhere.
-const FILLERS: &[&str] = &[
-    "um", "umm", "uh", "uhh", "er", "erm", "hmm", "hm", "ah", "mm",
-];
+const FILLERS: &[&str] = &["um", "umm", "uh", "uhh", "er", "erm", "hmm", "hm", "ah", "mm"];
 /// Two-word fillers dropped everywhere.
-const FILLER_PAIRS: &[[&str; 2]] = &[
-    ["you", "know"],
-    ["i", "mean"],
-    ["kind", "of"],
-    ["sort", "of"],
-];
+const FILLER_PAIRS: &[[&str; 2]] = &[["you", "know"], ["i", "mean"], ["kind", "of"], ["sort", "of"]];
 
 /// Splits `text` into sentences of normalised words.
 ///
@@ -69,11 +86,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             in_tag = c != '>';
             continue;
         }
-        if c == '<'
-            && chars
-                .peek()
-                .is_some_and(|(_, n)| n.is_ascii_alphabetic() || *n == '/')
-        {
+        if c == '<' && chars.peek().is_some_and(|(_, n)| n.is_ascii_alphabetic() || *n == '/') {
             in_tag = true;
             continue;
         }
@@ -84,10 +97,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             push_lower(&mut word, c);
             while let Some(&(j, d)) = chars.peek() {
                 let joins = (d == '\'' || d == '’' || d == '-')
-                    && text[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(is_word_char);
+                    && text[j + d.len_utf8()..].chars().next().is_some_and(is_word_char);
                 if is_word_char(d) || joins {
                     push_lower(&mut word, if d == '’' { '\'' } else { d });
                     end = j + d.len_utf8();
@@ -97,11 +107,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                 }
             }
             sentence_start.get_or_insert(start);
-            words.push(Word {
-                text: word,
-                span: start..end,
-                clause_start: pending_break,
-            });
+            words.push(Word { text: word, span: start..end, clause_start: pending_break });
             pending_break = false;
         } else if matches!(c, '?' | '!' | '.' | '…') {
             // "e.g." and decimals stay inside the sentence.
@@ -110,18 +116,9 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                 continue;
             }
             let question = c == '?';
-            finish(
-                &mut out,
-                &mut words,
-                &mut sentence_start,
-                i + c.len_utf8(),
-                question,
-            );
+            finish(&mut out, &mut words, &mut sentence_start, i + c.len_utf8(), question);
             pending_break = false;
-        } else if matches!(
-            c,
-            ',' | ';' | ':' | '—' | '–' | '-' | '(' | ')' | '"' | '“' | '”'
-        ) {
+        } else if matches!(c, ',' | ';' | ':' | '—' | '–' | '-' | '(' | ')' | '"' | '“' | '”') {
             pending_break = true;
         }
     }
@@ -129,13 +126,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
-fn finish(
-    out: &mut Vec<Sentence>,
-    words: &mut Vec<Word>,
-    start: &mut Option<usize>,
-    end: usize,
-    question: bool,
-) {
+fn finish(out: &mut Vec<Sentence>, words: &mut Vec<Word>, start: &mut Option<usize>, end: usize, question: bool) {
     let cleaned = clean(std::mem::take(words));
     if let Some(s) = start.take() {
         if cleaned.is_empty() {
@@ -147,11 +138,7 @@ fn finish(
             }
             return;
         }
-        out.push(Sentence {
-            words: cleaned,
-            span: s..end,
-            question_mark: question,
-        });
+        out.push(Sentence::new(cleaned, s..end, question));
     } else if question {
         if let Some(last) = out.last_mut() {
             last.question_mark = true;
@@ -167,8 +154,7 @@ fn clean(words: Vec<Word>) -> Vec<Word> {
     while i < words.len() {
         let w = &words[i];
         let pair = words.get(i + 1).map(|n| [w.text.as_str(), n.text.as_str()]);
-        let filler_pair = pair
-            .is_some_and(|p| FILLER_PAIRS.iter().any(|f| f[0] == p[0] && f[1] == p[1]))
+        let filler_pair = pair.is_some_and(|p| FILLER_PAIRS.iter().any(|f| f[0] == p[0] && f[1] == p[1]))
             && is_filler_context(&words, i);
         if filler_pair {
             carry_break |= w.clause_start;
@@ -183,10 +169,7 @@ fn clean(words: Vec<Word>) -> Vec<Word> {
         let mut word = w.clone();
         word.clause_start |= carry_break;
         carry_break = false;
-        if out
-            .last()
-            .is_some_and(|prev| prev.text == word.text && !is_number(&word.text))
-        {
+        if out.last().is_some_and(|prev| prev.text == word.text && !is_number(&word.text)) {
             // "what what would" → "what would"; a restart keeps the clause break.
             let prev = out.last_mut().unwrap();
             prev.span = prev.span.start..word.span.end;
@@ -231,10 +214,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<Vec<String>> {
-        sentences(text)
-            .iter()
-            .map(|s| s.texts().iter().map(|w| w.to_string()).collect())
-            .collect()
+        sentences(text).iter().map(|s| s.texts().iter().map(|w| w.to_string()).collect()).collect()
     }
 
     #[test]
@@ -248,14 +228,8 @@ mod tests {
 
     #[test]
     fn drops_fillers_and_stutters() {
-        assert_eq!(
-            words("um so uh what what would — you know — help")[0],
-            ["so", "what", "would", "help"]
-        );
-        assert_eq!(
-            words("Do you know what you want?")[0],
-            ["do", "you", "know", "what", "you", "want"]
-        );
+        assert_eq!(words("um so uh what what would — you know — help")[0], ["so", "what", "would", "help"]);
+        assert_eq!(words("Do you know what you want?")[0], ["do", "you", "know", "what", "you", "want"]);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 pub mod engine;
 pub mod library;
+pub mod progress;
 pub mod scenario;
 pub mod scoring;
 

@@ -6,6 +6,7 @@
 //! session can be saved and resumed.
 
 pub mod debrief;
+pub mod export;
 
 use crate::scenario::{Choice, Node, Outcome, Route, Scenario};
 use crate::scoring::{self, analyse, fit, Analysis, Fit, Flag, Kind, Openness, RuleHit, Stage};

@@ -1,32 +1,165 @@
-//! The app shell: title bar and the scenario library.
+//! The app shell: loads saved progress, follows the URL hash, saves on every change, and
+//! shows the current page.
 
+use super::debrief::Debrief;
+use super::home::Home;
+use super::progress_page::ProgressPage;
+use super::route::{self, Link};
+use super::session::Session;
+use super::state::{Action, AppState, Page};
+use super::{new_seed, storage};
 use crate::library;
+use gloo::events::EventListener;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// The action a link asks for, given the current state (resume rather than restart).
+fn follow(state: &AppState, link: Link) -> Result<Action, String> {
+    Ok(match link {
+        Link::Home => Action::Navigate(Page::Home),
+        Link::Progress => Action::Navigate(Page::Progress),
+        Link::Debrief(n) if n < state.progress.attempts.len() => Action::Navigate(Page::Debrief(n)),
+        Link::Debrief(n) => return Err(format!("There is no saved attempt number {n} on this device.")),
+        Link::Play { scenario, seed } => {
+            if library::get(&scenario).is_none() {
+                return Err(format!(
+                    "There is no scenario called \"{}\".",
+                    scenario.chars().take(40).collect::<String>()
+                ));
+            }
+            let resumable = state.current().filter(|c| c.scenario == scenario && seed.is_none_or(|s| s == c.seed));
+            match resumable {
+                Some(_) => Action::Navigate(Page::Session),
+                None => Action::Start { scenario, seed: seed.unwrap_or_else(new_seed) },
+            }
+        }
+    })
+}
+
+fn hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Applies a hash to a state, collecting any complaint as a notice.
+fn arrive(state: AppState, hash: &str) -> AppState {
+    use yew::Reducible;
+    let (link, complaint) = route::parse(hash);
+    let mut state = Rc::new(state);
+    if let Some(c) = complaint {
+        state = state.reduce(Action::Notice(c));
+    }
+    state = match follow(&state, link) {
+        Ok(action) => state.reduce(action),
+        Err(why) => state.reduce(Action::Notice(why)),
+    };
+    Rc::unwrap_or_clone(state)
+}
+
+/// The link for what is on screen now.
+fn link_of(state: &AppState) -> Link {
+    match &state.page {
+        Page::Home => Link::Home,
+        Page::Progress => Link::Progress,
+        Page::Debrief(n) => Link::Debrief(*n),
+        Page::Session => match state.current() {
+            Some(c) => Link::Play { scenario: c.scenario.clone(), seed: Some(c.seed) },
+            None => Link::Home,
+        },
+    }
+}
 
 #[component]
 pub fn App() -> Html {
-    let scenarios = library::scenarios();
+    let app = use_reducer(|| {
+        let loaded = storage::load();
+        arrive(AppState::new(loaded.progress, loaded.notices, loaded.backup), &hash())
+    });
+
+    // Save whenever progress changes.
+    {
+        let handle = app.clone();
+        use_effect_with(app.progress.clone(), move |progress| {
+            if let Err(why) = storage::save(progress) {
+                handle.dispatch(Action::Notice(format!("Progress could not be saved: {why}.")));
+            }
+        });
+    }
+    // Keep the address bar in step with the page, so refresh and sharing work.
+    {
+        let link = link_of(&app);
+        use_effect_with(link, move |link| {
+            let want = route::format(link);
+            if hash() != want {
+                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&want));
+                }
+            }
+        });
+    }
+    // Follow links typed or pasted into the address bar.
+    {
+        let handle = app.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| {
+                    let (link, complaint) = route::parse(&hash());
+                    if let Some(c) = complaint {
+                        handle.dispatch(Action::Notice(c));
+                    }
+                    match follow(&handle, link) {
+                        Ok(action) => handle.dispatch(action),
+                        Err(why) => handle.dispatch(Action::Notice(why)),
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let nav = |page: Page, label: &'static str| {
+        let handle = app.clone();
+        let current = std::mem::discriminant(&app.page) == std::mem::discriminant(&page);
+        html! {
+            <button class="nav" aria-current={current.then_some("page")} onclick={Callback::from(move |_| handle.dispatch(Action::Navigate(page.clone())))}>{ label }</button>
+        }
+    };
     html! {
         <div class="app">
+            <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| {
+                e.prevent_default();
+                if let Some(main) = gloo::utils::document().get_element_by_id("main") {
+                    let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            })}>{ "Skip to content" }</a>
             <header class="topbar">
-                <h1 class="brand">{ "growsim" }</h1>
-                <p class="tagline">{ "Practise GROW coaching with a scripted coachee" }</p>
+                <div class="brand-block">
+                    <h1 class="brand">{ "growsim" }</h1>
+                    <p class="tagline">{ "Practise GROW coaching with a scripted coachee" }</p>
+                </div>
+                <nav aria-label="Main">
+                    { nav(Page::Home, "Scenarios") }
+                    if app.current().is_some() { { nav(Page::Session, "Session") } }
+                    { nav(Page::Progress, "Progress") }
+                </nav>
             </header>
-            <main id="main">
-                <h2>{ "Scenarios" }</h2>
-                <ul class="scenario-list" aria-label="Scenario library">
-                    { for scenarios.iter().map(|s| match s {
-                        Ok(s) => html! {
-                            <li class="scenario-card" data-id={s.id.clone()}>
-                                <h3>{ &s.title }</h3>
-                                <p class="difficulty">{ s.difficulty.label() }</p>
-                                <p>{ &s.brief }</p>
-                            </li>
-                        },
-                        Err(d) => html! { <li class="scenario-card error">{ d.to_string() }</li> },
+            if !app.notices.is_empty() {
+                <ul class="notices" role="status">
+                    { for app.notices.iter().enumerate().map(|(i, n)| {
+                        let handle = app.clone();
+                        html! { <li>{ n }<button class="quiet" aria-label="Dismiss" onclick={Callback::from(move |_| handle.dispatch(Action::DismissNotice(i)))}>{ "×" }</button></li> }
                     }) }
                 </ul>
+            }
+            <main id="main" tabindex="-1">
+                { match app.page {
+                    Page::Home => html! { <Home app={app.clone()} /> },
+                    Page::Session => html! { <Session app={app.clone()} /> },
+                    Page::Debrief(n) => html! { <Debrief key={n} app={app.clone()} attempt={n} /> },
+                    Page::Progress => html! { <ProgressPage app={app.clone()} /> },
+                } }
             </main>
+            <footer class="foot">{ "Runs entirely in your browser: nothing you type leaves this device." }</footer>
         </div>
     }
 }

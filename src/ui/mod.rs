@@ -1,10 +1,52 @@
-//! The Yew user interface. The only module that touches the browser.
+//! The Yew user interface: the only module that touches the browser.
+//!
+//! State lives in one `Reducible` ([`state::AppState`]); pages read it and dispatch
+//! [`state::Action`]s. Storage, timers and the address bar are handled in effects.
 
 mod app;
+mod debrief;
+mod home;
+mod progress_page;
+pub mod route;
+mod session;
+pub mod state;
+mod storage;
+mod widgets;
 
 pub use app::App;
+
+use wasm_bindgen::JsCast;
 
 /// Mounts the app on the page body.
 pub fn start() {
     yew::Renderer::<App>::new().render();
+}
+
+/// A fresh seed for a new session.
+pub fn new_seed() -> u64 {
+    (js_sys::Math::random() * 1_000_000.0) as u64
+}
+
+/// Copies text to the clipboard, where the browser allows it.
+pub fn copy_text(text: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// Offers `text` as a file download; nothing leaves the device.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let document = gloo::utils::document();
+    if let Ok(a) = document.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
 }

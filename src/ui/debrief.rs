@@ -1,0 +1,164 @@
+//! The debrief: the picture first (scores, timeline), then every turn, then a reflection.
+
+use super::state::{Action, AppState, Page};
+use super::widgets::{stage_class, Timeline};
+use super::{copy_text, download, new_seed};
+use crate::engine::{export, Debrief as Summary, Status};
+use crate::library;
+use crate::progress::Reflection;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DebriefProps {
+    pub app: UseReducerHandle<AppState>,
+    pub attempt: usize,
+}
+
+#[component]
+pub fn Debrief(props: &DebriefProps) -> Html {
+    let app = props.app.clone();
+    let attempt = app.progress.attempts.get(props.attempt).cloned();
+    let reflection = use_state(|| attempt.as_ref().map(|a| a.reflection.clone()).unwrap_or_default());
+    let saved = use_state(|| false);
+    let Some(attempt) = attempt else {
+        return html! {
+            <section class="panel">
+                <h2>{ "Debrief not found" }</h2>
+                <p>{ "That attempt isn't saved on this device." }</p>
+                <button onclick={Callback::from(move |_| app.dispatch(Action::Navigate(Page::Progress)))}>{ "See your progress" }</button>
+            </section>
+        };
+    };
+    let Some(scenario) = library::get(&attempt.scenario) else {
+        return html! { <p class="panel">{ format!("The scenario \"{}\" is no longer in the library.", attempt.scenario) }</p> };
+    };
+    let session = &attempt.session;
+    let d = Summary::of(session);
+    let ending = match &session.status {
+        Status::Ended { node, .. } => scenario.node(node).and_then(|n| n.summary.clone()),
+        Status::Active => Some("You ended the session before the coachee reached an outcome.".to_string()),
+    };
+    let max_stage = d.per_stage.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
+
+    let field = |name: &'static str, label: &'static str, value: String| {
+        let reflection = reflection.clone();
+        let saved = saved.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value();
+            let mut r = (*reflection).clone();
+            match name {
+                "happened" => r.happened = text,
+                "noticed" => r.noticed = text,
+                _ => r.next = text,
+            }
+            reflection.set(r);
+            saved.set(false);
+        });
+        html! {
+            <label class="reflect-field">{ label }
+                <textarea rows="3" value={value} {oninput} />
+            </label>
+        }
+    };
+    let save = {
+        let app = app.clone();
+        let reflection = reflection.clone();
+        let saved = saved.clone();
+        let index = props.attempt;
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            app.dispatch(Action::SaveReflection { attempt: index, reflection: (*reflection).clone() });
+            saved.set(true);
+        })
+    };
+    let replay = {
+        let app = app.clone();
+        let (id, seed) = (scenario.id.clone(), session.seed);
+        Callback::from(move |_| {
+            app.dispatch(Action::Start { scenario: id.clone(), seed });
+        })
+    };
+    let another = {
+        let app = app.clone();
+        let id = scenario.id.clone();
+        Callback::from(move |_| {
+            let seed = new_seed();
+            app.dispatch(Action::Start { scenario: id.clone(), seed });
+        })
+    };
+    let markdown = export::markdown(scenario, session);
+    let json = export::json(session);
+    let file = format!("growsim-{}-{}", scenario.id, session.seed);
+    let pct = |x: f32| format!("{:.0}%", x * 100.0);
+    let Reflection { happened, noticed, next } = (*reflection).clone();
+
+    html! {
+        <section class="debrief" aria-labelledby="debrief-title">
+            <h2 id="debrief-title">{ format!("Debrief: {}", scenario.title) }</h2>
+            <div class="summary-cards">
+                <div class="card big"><span class="label">{ "Score" }</span><span class="value" data-test="score">{ d.score }</span><span class="unit">{ "/ 100" }</span></div>
+                <div class="card"><span class="label">{ "Outcome" }</span><span class="value small" data-test="outcome">{ d.outcome.map(|o| o.label()).unwrap_or("Ended early") }</span></div>
+                <div class="card"><span class="label">{ "Open questions & reflections" }</span><span class="value" data-test="open-ratio">{ pct(d.open_ratio) }</span></div>
+                <div class="card"><span class="label">{ "Good stage fit" }</span><span class="value" data-test="fit-ratio">{ pct(d.fit_ratio) }</span></div>
+                <div class="card"><span class="label">{ "Questions" }</span><span class="value" data-test="questions">{ d.questions }</span></div>
+            </div>
+            if let Some(text) = ending {
+                <p class="ending-summary">{ text }</p>
+            }
+            <div class="charts">
+                <figure class="per-stage">
+                    <figcaption>{ "Questions per stage" }</figcaption>
+                    <ul>
+                        { for d.per_stage.iter().map(|(s, n)| html! {
+                            <li>
+                                <span class="stage-name">{ s.label() }</span>
+                                <span class="track"><span class={classes!("fill", stage_class(*s))} style={format!("width:{}%", n * 100 / max_stage)}></span></span>
+                                <span class="n" data-test={format!("stage-{}", s.name())}>{ n }</span>
+                            </li>
+                        }) }
+                    </ul>
+                </figure>
+                <Timeline turns={session.transcript.clone()} />
+            </div>
+            <h3>{ "Turn by turn" }</h3>
+            <div class="table-wrap">
+                <table class="turns">
+                    <thead><tr><th scope="col">{ "#" }</th><th scope="col">{ "Your question" }</th><th scope="col">{ "Form" }</th><th scope="col">{ "Stage" }</th><th scope="col">{ "Fit" }</th><th scope="col">{ "Why (rules that fired)" }</th><th scope="col">{ "Better" }</th></tr></thead>
+                    <tbody>
+                        { for session.transcript.iter().map(|e| {
+                            let mut rules: Vec<String> = e.score.rules.iter().filter(|r| r.rule != "stage_cue").map(|r| r.rule.replace('_', " ")).collect();
+                            rules.dedup();
+                            html! {
+                                <tr>
+                                    <td>{ e.turn }</td>
+                                    <td>{ &e.question }</td>
+                                    <td>{ e.score.kind.label() }</td>
+                                    <td><span class={classes!("chip", "stage", stage_class(e.score.stage))}>{ e.score.stage.label() }</span></td>
+                                    <td>{ e.score.fit.name() }</td>
+                                    <td class="rules">{ rules.join(", ") }<br/><small>{ &e.score.explanation }</small></td>
+                                    <td>{ e.score.better.clone().unwrap_or_default() }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <form class="reflect" onsubmit={save}>
+                <h3>{ "Reflect (Kolb's cycle)" }</h3>
+                { field("happened", "What happened? Describe the conversation in a sentence or two.", happened) }
+                { field("noticed", "What did you notice about your questions and the coachee's replies?", noticed) }
+                { field("next", "What will you try next time?", next) }
+                <button class="primary" type="submit">{ "Save reflection" }</button>
+                if *saved { <span role="status" class="saved">{ " Saved." }</span> }
+            </form>
+            <div class="actions no-print">
+                <button onclick={replay}>{ "Replay (same seed)" }</button>
+                <button onclick={another}>{ "Try another path" }</button>
+                <button onclick={{ let md = markdown.clone(); Callback::from(move |_| copy_text(&md)) }}>{ "Copy transcript" }</button>
+                <button onclick={{ let (md, f) = (markdown.clone(), file.clone()); Callback::from(move |_| download(&format!("{f}.md"), "text/markdown", &md)) }}>{ "Download Markdown" }</button>
+                <button onclick={{ let f = file.clone(); Callback::from(move |_| download(&format!("{f}.json"), "application/json", &json)) }}>{ "Download JSON" }</button>
+                <button onclick={Callback::from(|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } })}>{ "Print" }</button>
+            </div>
+        </section>
+    }
+}

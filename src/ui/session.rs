@@ -1,0 +1,269 @@
+//! The practice session: the chat transcript, GROW progress, trust, and the two ways to ask.
+
+use super::state::{Action, AppState, Mode, Page};
+use super::widgets::{GrowBar, ScoreBadges, TrustMeter};
+use crate::engine::{Conversation, Prompt, Source};
+use crate::library;
+use crate::scoring::{analyse, fit, Analysis};
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// How long typing must pause before the live badge updates.
+const DEBOUNCE_MS: u32 = 180;
+
+#[derive(Properties, PartialEq)]
+pub struct SessionProps {
+    pub app: UseReducerHandle<AppState>,
+}
+
+/// The order the menu is shown in: shuffled by the session seed and turn, so a replay matches.
+fn menu_order(len: usize, seed: u64, turn: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    order.shuffle(&mut StdRng::seed_from_u64(seed.wrapping_add(turn as u64).wrapping_mul(0x2545_F491_4F6C_DD1D)));
+    order
+}
+
+#[component]
+pub fn Session(props: &SessionProps) -> Html {
+    let app = props.app.clone();
+    let draft = use_state(String::new);
+    let preview = use_state(|| None::<Analysis>);
+    let last_reply = use_node_ref();
+
+    let state = app.current().cloned();
+    let turns = state.as_ref().map(|s| s.transcript.len()).unwrap_or(0);
+
+    // Live badge: score the draft once typing pauses.
+    {
+        let preview = preview.clone();
+        use_effect_with((*draft).clone(), move |text| {
+            let text = text.clone();
+            let timer =
+                (!text.trim().is_empty()).then(|| Timeout::new(DEBOUNCE_MS, move || preview.set(Some(analyse(&text)))));
+            move || drop(timer)
+        });
+    }
+    // After each reply, move focus to it so keyboard and screen-reader users follow along.
+    {
+        let last_reply = last_reply.clone();
+        let (draft, preview) = (draft.clone(), preview.clone());
+        use_effect_with(turns, move |_| {
+            draft.set(String::new());
+            preview.set(None);
+            if let Some(el) = last_reply.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    // Number keys pick menu questions.
+    {
+        let app = app.clone();
+        let mode = app.view.mode;
+        let order = state.as_ref().and_then(|s| {
+            let scenario = library::get(&s.scenario)?;
+            let c = Conversation::resume(scenario, s.clone()).ok()?;
+            match c.prompt() {
+                Prompt::Ask { choices, .. } => Some(menu_order(choices.len(), s.seed, s.transcript.len())),
+                Prompt::Ended { .. } => None,
+            }
+        });
+        use_effect_with((mode, order), move |(mode, order)| {
+            let listener = (*mode == Mode::Choose).then(|| order.clone()).flatten().map(|order| {
+                EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    let typing = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"));
+                    if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    if let Some(n) = e.key().parse::<usize>().ok().filter(|n| (1..=order.len()).contains(n)) {
+                        e.prevent_default();
+                        app.dispatch(Action::Choose(order[n - 1]));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let Some(state) = state else {
+        return html! {
+            <section class="panel">
+                <h2>{ "No session in progress" }</h2>
+                <p>{ "Pick a scenario from the library to start practising." }</p>
+                <button class="primary" onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::Navigate(Page::Home))) }}>{ "Go to the library" }</button>
+            </section>
+        };
+    };
+    let Some(scenario) = library::get(&state.scenario) else {
+        return html! { <p class="panel">{ "This session's scenario is no longer available." }</p> };
+    };
+    let conversation = match Conversation::resume(scenario, state.clone()) {
+        Ok(c) => c,
+        Err(e) => return html! { <p class="panel">{ format!("This session can't continue: {e}.") }</p> },
+    };
+    let current_stage = conversation.stage();
+    let mut visited: Vec<_> = state.transcript.iter().map(|e| e.stage).collect();
+    visited.push(current_stage);
+    let view = &app.view;
+    let show_feedback = !view.exam;
+
+    let ask = {
+        let app = app.clone();
+        let draft = draft.clone();
+        Callback::from(move |_| {
+            let text = (*draft).clone();
+            if text.trim().is_empty() {
+                return;
+            }
+            // The draft is cleared when the turn is accepted (see the effect on `turns`), so a
+            // refused question stays in the box.
+            app.dispatch(Action::Ask(text));
+        })
+    };
+    let on_input = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            draft.set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value())
+        })
+    };
+    let on_key = {
+        let ask = ask.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && !e.shift_key() {
+                e.prevent_default();
+                ask.emit(());
+            }
+        })
+    };
+    let share = format!("#/play/{}?seed={}", scenario.id, state.seed);
+    let last = state.transcript.len();
+
+    html! {
+        <section class="session" aria-labelledby="session-title">
+            <div class="session-head">
+                <div>
+                    <h2 id="session-title">{ &scenario.title }</h2>
+                    <p class="coachee">{ format!("{} — {}", scenario.coachee, scenario.role) }</p>
+                </div>
+                <div class="session-tools">
+                    <a class="share" href={share.clone()} title="Share this link so everyone gets the same session">{ format!("Seed {} · share link", state.seed) }</a>
+                    <label class="switch"><input type="checkbox" checked={view.exam} onchange={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::ToggleExam)) }} />{ " Exam mode" }</label>
+                </div>
+            </div>
+            <details class="brief" open={state.transcript.is_empty()}>
+                <summary>{ "Brief and objectives" }</summary>
+                <p>{ &scenario.brief }</p>
+                <ul>{ for scenario.objectives.iter().map(|o| html! { <li>{ o }</li> }) }</ul>
+            </details>
+            <div class="status-row">
+                <GrowBar current={current_stage} visited={visited} />
+                if let Some(trust) = state.vars.get("trust") {
+                    <TrustMeter value={*trust} />
+                }
+            </div>
+            <ol class="chat" aria-label="Conversation">
+                <li class="msg coachee" tabindex={if last == 0 { "-1" } else { "" }} ref={if last == 0 { last_reply.clone() } else { NodeRef::default() }}>
+                    <span class="who">{ &scenario.coachee }</span>
+                    <p>{ &state.opening }</p>
+                </li>
+                { for state.transcript.iter().map(|e| {
+                    let is_last = e.turn as usize == last;
+                    html! {
+                        <>
+                            <li class="msg you">
+                                <span class="who">{ match e.source { Source::Menu { .. } => "You (chosen)", Source::Typed => "You (typed)" } }</span>
+                                <p>{ &e.question }</p>
+                                if show_feedback {
+                                    <div class="feedback">
+                                        <ScoreBadges kind={e.score.kind} openness={e.score.openness} stage={e.score.stage} fit={Some(e.score.fit)} />
+                                        if view.feedback_open || !is_last {
+                                            <details open={is_last && view.feedback_open}>
+                                                <summary>{ "Why" }</summary>
+                                                <p>{ &e.score.form_note }</p>
+                                                <p>{ &e.score.explanation }</p>
+                                                if let Some(note) = &e.score.note { <p class="note">{ note }</p> }
+                                                if let Some(better) = &e.score.better { <p class="better">{ "Try: " }<q>{ better }</q></p> }
+                                            </details>
+                                        }
+                                    </div>
+                                }
+                            </li>
+                            <li class="msg coachee" tabindex={if is_last { "-1" } else { "" }} ref={if is_last { last_reply.clone() } else { NodeRef::default() }}>
+                                <span class="who">{ &scenario.coachee }</span>
+                                <p>{ &e.reply }</p>
+                            </li>
+                        </>
+                    }
+                }) }
+            </ol>
+            <div class="visually-hidden" aria-live="polite">
+                { state.transcript.last().map(|e| format!("{} says: {}", scenario.coachee, e.reply)).unwrap_or_default() }
+            </div>
+            { match conversation.prompt() {
+                Prompt::Ended { outcome, .. } => html! {
+                    <div class="ending panel" role="status">
+                        <h3>{ outcome.label() }</h3>
+                        <p>{ "The session has ended. Open your debrief to see how it went." }</p>
+                        <button class="primary" onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::Finish { now: js_sys::Date::now() })) }}>{ "See your debrief" }</button>
+                    </div>
+                },
+                Prompt::Ask { choices, .. } => {
+                    let order = menu_order(choices.len(), state.seed, state.transcript.len());
+                    html! {
+                        <div class="composer">
+                            <div class="modes" role="group" aria-label="How to ask">
+                                <button aria-pressed={(view.mode == Mode::Choose).to_string()} onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::SetMode(Mode::Choose))) }}>{ "Choose a question" }</button>
+                                <button aria-pressed={(view.mode == Mode::Type).to_string()} onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::SetMode(Mode::Type))) }}>{ "Type your own" }</button>
+                                <button class="quiet" onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::Finish { now: js_sys::Date::now() })) }}>{ "End session" }</button>
+                            </div>
+                            if let Some(error) = &view.error {
+                                <p class="error" role="alert">{ error }</p>
+                            }
+                            if view.mode == Mode::Choose {
+                                <ol class="menu" aria-label="Questions you could ask (press 1 to 5)">
+                                    { for order.iter().enumerate().map(|(shown, &index)| {
+                                        let app = app.clone();
+                                        html! {
+                                            <li>
+                                                <button class="choice" onclick={Callback::from(move |_| app.dispatch(Action::Choose(index)))}>
+                                                    <kbd>{ shown + 1 }</kbd>{ &choices[index].ask }
+                                                </button>
+                                            </li>
+                                        }
+                                    }) }
+                                </ol>
+                            } else {
+                                <div class="typer">
+                                    <label for="question">{ format!("Your question to {}", scenario.coachee) }</label>
+                                    <textarea id="question" rows="3" value={(*draft).clone()} oninput={on_input} onkeydown={on_key}
+                                        placeholder="Type a question and press Enter" />
+                                    <div class="typer-row">
+                                        <div class="live" aria-live="polite">
+                                            if let (Some(a), false) = (&*preview, draft.trim().is_empty()) {
+                                                if let Some(reason) = &a.reason {
+                                                    <span class="chip warn">{ reason }</span>
+                                                } else {
+                                                    <ScoreBadges kind={a.kind} openness={a.openness} stage={a.top_stage()} fit={Some(fit(a, current_stage).fit)} />
+                                                }
+                                            }
+                                        </div>
+                                        <span class="count">{ format!("{} characters", draft.chars().count()) }</span>
+                                        <button class="primary" onclick={{ let ask = ask.clone(); Callback::from(move |_| ask.emit(())) }}>{ "Ask" }</button>
+                                    </div>
+                                </div>
+                            }
+                        </div>
+                    }
+                }
+            } }
+        </section>
+    }
+}

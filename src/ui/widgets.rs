@@ -1,0 +1,159 @@
+//! Small presentational pieces: the GROW progress bar, the trust meter, score badges and
+//! the SVG charts used by the debrief and progress pages.
+
+use crate::engine::Exchange;
+use crate::scoring::{Fit, Kind, Openness, Stage};
+use yew::prelude::*;
+
+/// The CSS class that colours a stage.
+pub fn stage_class(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Rapport => "st-rapport",
+        Stage::Goal => "st-goal",
+        Stage::Reality => "st-reality",
+        Stage::Options => "st-options",
+        Stage::Will => "st-will",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct GrowBarProps {
+    pub current: Stage,
+    pub visited: Vec<Stage>,
+}
+
+/// The five stages in order; the current one is marked, visited ones filled.
+#[component]
+pub fn GrowBar(props: &GrowBarProps) -> Html {
+    let width = 100.0 / Stage::ALL.len() as f32;
+    html! {
+        <figure class="grow-bar" aria-label={format!("GROW progress: now in {}", props.current.label())}>
+            <svg viewBox="0 0 500 56" role="img" aria-hidden="true" focusable="false">
+                { for Stage::ALL.iter().enumerate().map(|(i, &stage)| {
+                    let x = i as f32 * width * 5.0;
+                    let state = if stage == props.current { "now" } else if props.visited.contains(&stage) { "seen" } else { "todo" };
+                    html! {
+                        <g class={classes!("grow-step", stage_class(stage), state)}>
+                            <rect x={format!("{}", x + 2.0)} y="6" width={format!("{}", width * 5.0 - 4.0)} height="34" rx="8" />
+                            <text x={format!("{}", x + width * 2.5)} y="28" text-anchor="middle">{ stage.label().split(' ').next().unwrap_or("") }</text>
+                            if state == "now" {
+                                <polygon points={format!("{},44 {},52 {},52", x + width * 2.5, x + width * 2.5 - 6.0, x + width * 2.5 + 6.0)} />
+                            }
+                        </g>
+                    }
+                }) }
+            </svg>
+            <figcaption class="visually-hidden">{ format!("Current stage: {}. Visited: {}.", props.current.label(),
+                props.visited.iter().map(|s| s.label()).collect::<Vec<_>>().join(", ")) }</figcaption>
+        </figure>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TrustProps {
+    pub value: i64,
+}
+
+/// The coachee's trust, 0–10.
+#[component]
+pub fn TrustMeter(props: &TrustProps) -> Html {
+    let v = props.value.clamp(0, 10);
+    let word = match v {
+        0..=2 => "guarded",
+        3..=5 => "cautious",
+        6..=8 => "open",
+        _ => "fully engaged",
+    };
+    html! {
+        <div class="trust">
+            <label for="trust-meter">{ "Trust " }<span class="trust-word">{ word }</span></label>
+            <meter id="trust-meter" min="0" max="10" low="3" high="7" optimum="10" value={v.to_string()}>{ format!("{v}/10") }</meter>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BadgeProps {
+    pub kind: Kind,
+    pub openness: Openness,
+    pub stage: Stage,
+    #[prop_or_default]
+    pub fit: Option<Fit>,
+}
+
+/// Kind, openness, stage and fit as compact chips.
+#[component]
+pub fn ScoreBadges(props: &BadgeProps) -> Html {
+    let good_form = matches!(props.kind, Kind::Open | Kind::Reflection | Kind::Summary);
+    html! {
+        <span class="badges">
+            <span class={classes!("chip", if good_form { "ok" } else { "warn" })}>{ props.kind.label() }</span>
+            if !props.kind.is_listening() && props.kind != Kind::Other {
+                <span class="chip">{ props.openness.name() }</span>
+            }
+            <span class={classes!("chip", "stage", stage_class(props.stage))}>{ props.stage.label() }</span>
+            if let Some(fit) = props.fit {
+                <span class={classes!("chip", if fit == Fit::Good { "ok" } else { "warn" })}>{ format!("fit: {}", fit.name()) }</span>
+            }
+        </span>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub turns: Vec<Exchange>,
+}
+
+/// One bar per question, coloured by the question's stage; tall when the fit was good.
+#[component]
+pub fn Timeline(props: &TimelineProps) -> Html {
+    let n = props.turns.len().max(1) as f32;
+    let bar = 600.0 / n;
+    html! {
+        <figure class="timeline">
+            <svg viewBox="0 0 600 120" role="img" aria-labelledby="timeline-title">
+                <title id="timeline-title">{ "Session timeline: one bar per question, coloured by stage; full height means a good fit" }</title>
+                <line x1="0" y1="100" x2="600" y2="100" class="axis" />
+                { for props.turns.iter().enumerate().map(|(i, t)| {
+                    let h = if t.score.fit == Fit::Good { 90.0 } else { 45.0 };
+                    html! {
+                        <rect class={classes!("bar", stage_class(t.score.stage))}
+                            x={format!("{:.1}", i as f32 * bar + 2.0)} y={format!("{:.1}", 100.0 - h)}
+                            width={format!("{:.1}", (bar - 4.0).max(1.0))} height={format!("{h:.1}")}>
+                            <title>{ format!("Turn {}: {} · {} · fit {}", t.turn, t.score.kind.label(), t.score.stage.label(), t.score.fit.name()) }</title>
+                        </rect>
+                    }
+                }) }
+                { for props.turns.iter().enumerate().map(|(i, t)| html! {
+                    <text x={format!("{:.1}", i as f32 * bar + bar / 2.0)} y="116" text-anchor="middle" class="tick">{ t.turn }</text>
+                }) }
+            </svg>
+            <figcaption class="legend">
+                { for Stage::ALL.iter().map(|&s| html! { <span><i class={classes!("swatch", stage_class(s))}></i>{ s.label() }</span> }) }
+            </figcaption>
+        </figure>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SparklineProps {
+    /// Scores 0–100, oldest first.
+    pub values: Vec<u32>,
+    pub label: AttrValue,
+}
+
+/// A small line chart of scores over attempts.
+#[component]
+pub fn Sparkline(props: &SparklineProps) -> Html {
+    let n = props.values.len();
+    let x = |i: usize| if n <= 1 { 60.0 } else { 4.0 + i as f32 * 112.0 / (n - 1) as f32 };
+    let y = |v: u32| 36.0 - v.min(100) as f32 * 0.32;
+    let points: Vec<String> =
+        props.values.iter().enumerate().map(|(i, &v)| format!("{:.1},{:.1}", x(i), y(v))).collect();
+    html! {
+        <svg class="sparkline" viewBox="0 0 120 40" role="img" aria-label={props.label.clone()}>
+            <polyline points={points.join(" ")} />
+            { for props.values.iter().enumerate().map(|(i, &v)| html! { <circle cx={format!("{:.1}", x(i))} cy={format!("{:.1}", y(v))} r="2.5" /> }) }
+        </svg>
+    }
+}

@@ -193,6 +193,14 @@ pub struct RuleHit {
     pub matched: String,
 }
 
+impl RuleHit {
+    /// Whether this hit argued for the verdict reached. Outvoted hits stay in the record for
+    /// transparency, but only supporting ones explain the score to a learner.
+    pub fn supports(&self, kind: Kind, openness: Openness, stage: Stage) -> bool {
+        [kind.name(), openness.name(), stage.name(), "flag"].contains(&self.says.as_ref())
+    }
+}
+
 /// The full classification of one utterance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {

@@ -772,6 +772,15 @@ mod tests {
     }
 
     #[test]
+    fn outvoted_rules_are_recorded_but_do_not_support_the_verdict() {
+        let a = analyse("What matters most to you here?");
+        let supports =
+            |name: &str| a.rules.iter().find(|r| r.rule == name).map(|r| r.supports(a.kind, a.openness, a.top_stage()));
+        assert_eq!(supports("wh_question"), Some(true));
+        assert_eq!(supports("statement_or_echo"), Some(false));
+    }
+
+    #[test]
     fn elaboration_request_is_open_though_grammatically_closed() {
         assert!(fires("Could you say more about that?", "elaboration_request"));
         assert_eq!(open("Can you tell me more about that?"), Openness::Open);

@@ -126,7 +126,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                     <thead><tr><th scope="col">{ "#" }</th><th scope="col">{ "Your question" }</th><th scope="col">{ "Form" }</th><th scope="col">{ "Stage" }</th><th scope="col">{ "Fit" }</th><th scope="col">{ "Why (rules that fired)" }</th><th scope="col">{ "Better" }</th></tr></thead>
                     <tbody>
                         { for session.transcript.iter().map(|e| {
-                            let mut rules: Vec<String> = e.score.rules.iter().filter(|r| r.rule != "stage_cue").map(|r| r.rule.replace('_', " ")).collect();
+                            let mut rules: Vec<String> = e.score.rules.iter().filter(|r| r.rule != "stage_cue" && r.supports(e.score.kind, e.score.openness, e.score.stage)).map(|r| r.rule.replace('_', " ")).collect();
                             rules.dedup();
                             html! {
                                 <tr>

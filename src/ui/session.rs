@@ -5,7 +5,7 @@ use super::widgets::{GrowBar, ScoreBadges, TrustMeter};
 use crate::engine::{Conversation, Prompt, Source};
 use crate::library;
 use crate::scoring::{analyse, fit, Analysis};
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -74,7 +74,8 @@ pub fn Session(props: &SessionProps) -> Html {
         });
         use_effect_with((mode, order), move |(mode, order)| {
             let listener = (*mode == Mode::Choose).then(|| order.clone()).flatten().map(|order| {
-                EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                     let typing = e
                         .target()
@@ -178,7 +179,7 @@ pub fn Session(props: &SessionProps) -> Html {
                     let is_last = e.turn as usize == last;
                     html! {
                         <>
-                            <li class="msg you">
+                            <li class="msg you" data-kind={e.score.kind.name()} data-fit={e.score.fit.name()}>
                                 <span class="who">{ match e.source { Source::Menu { .. } => "You (chosen)", Source::Typed => "You (typed)" } }</span>
                                 <p>{ &e.question }</p>
                                 if show_feedback {
@@ -233,7 +234,7 @@ pub fn Session(props: &SessionProps) -> Html {
                                         let app = app.clone();
                                         html! {
                                             <li>
-                                                <button class="choice" onclick={Callback::from(move |_| app.dispatch(Action::Choose(index)))}>
+                                                <button class="choice" data-choice={index.to_string()} onclick={Callback::from(move |_| app.dispatch(Action::Choose(index)))}>
                                                     <kbd>{ shown + 1 }</kbd>{ &choices[index].ask }
                                                 </button>
                                             </li>

@@ -14,6 +14,6 @@ test('home shows the title and the scenario library', async () => {
   assert.match(await page.title(), /growsim/);
   assert.equal(await page.locator('h1').first().innerText(), 'growsim');
   assert.equal(await page.locator('.scenario-card').count(), scenarioFiles().length);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'home.png'), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'home.png'), fullPage: true, animations: 'disabled' });
   assert.deepEqual(errors, []);
 });

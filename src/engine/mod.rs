@@ -246,21 +246,6 @@ impl<'s> Conversation<'s> {
                 (text.trim().to_string(), Source::Typed, analysis, edge)
             }
         };
-        let report = fit(&analysis, node.stage);
-        let score = TurnScore {
-            kind: analysis.kind,
-            openness: analysis.openness,
-            flags: analysis.flags.clone(),
-            stage: analysis.top_stage(),
-            stages: analysis.stages.clone(),
-            fit: report.fit,
-            explanation: report.explanation,
-            form_note: scoring::fit::form_note(analysis.kind).to_string(),
-            better: report.better,
-            note: edge.note.map(str::to_string),
-            rules: analysis.rules,
-        };
-
         let target = edge.next.and_then(|id| self.scenario.node(id)).unwrap_or(node);
         apply(&mut self.state.vars, edge.set);
         if target.id != node.id {
@@ -272,6 +257,19 @@ impl<'s> Conversation<'s> {
             pick(edge.reply, self.state.seed, turn)
         };
         let mut arrived = target;
+        let mut note = edge.note;
+        // Guards: a shared route on variables alone (trust ran out, say) overrides where the turn led.
+        let guard = self.scenario.shared_routes.iter().find(|r| r.is_guard() && r.vars_allow(&self.state.vars));
+        if let Some((guard, guarded)) = guard.and_then(|g| Some((g, self.scenario.node(g.next.as_deref()?)?))) {
+            if !arrived.is_ending() && guarded.id != arrived.id {
+                apply(&mut self.state.vars, &guard.set);
+                apply(&mut self.state.vars, &guarded.set);
+                let lines = if guard.reply.is_empty() { &guarded.say } else { &guard.reply };
+                reply = format!("{reply} {}", pick(lines, self.state.seed, turn + 1)).trim().to_string();
+                note = guard.note.as_deref().or(note);
+                arrived = guarded;
+            }
+        }
         if !arrived.is_ending() && turn >= self.scenario.max_turns {
             if let Some(timeout) = self.scenario.node(&self.scenario.timeout) {
                 arrived = timeout;
@@ -281,6 +279,21 @@ impl<'s> Conversation<'s> {
                 }
             }
         }
+        let report = fit(&analysis, node.stage);
+        let score = TurnScore {
+            kind: analysis.kind,
+            openness: analysis.openness,
+            flags: analysis.flags.clone(),
+            stage: analysis.top_stage(),
+            stages: analysis.stages.clone(),
+            fit: report.fit,
+            explanation: report.explanation,
+            form_note: scoring::fit::form_note(analysis.kind).to_string(),
+            better: report.better,
+            note: note.map(str::to_string),
+            rules: analysis.rules,
+        };
+
         self.state.node = arrived.id.clone();
         if let Some(outcome) = arrived.ending {
             self.state.status = Status::Ended { outcome, node: arrived.id.clone() };
@@ -357,8 +370,7 @@ pub fn route_matches(route: &Route, analysis: &Analysis, fit: Fit, words: &str, 
         && any(route.fit.is_empty(), route.fit.contains(&fit))
         && any(route.flags.is_empty(), route.flags.iter().any(|f| analysis.flags.contains(f)))
         && any(route.keywords.is_empty(), route.keywords.iter().any(|k| words.contains(&normalise(k))))
-        && route.min.iter().all(|(k, v)| vars.get(k).is_some_and(|x| x >= v))
-        && route.max.iter().all(|(k, v)| vars.get(k).is_some_and(|x| x <= v))
+        && route.vars_allow(vars)
 }
 
 /// Lower-case words separated by single spaces, padded so whole words match with `contains`.
@@ -488,6 +500,21 @@ summary = "Ran out of time."
             c.step(Input::Choice(1)).unwrap();
         }
         assert_eq!(c.state().vars["trust"], -3);
+        assert!(matches!(c.state().status, Status::Ended { outcome: Outcome::Stalled, .. }));
+    }
+
+    #[test]
+    fn a_guard_ends_the_session_after_a_menu_choice_runs_trust_out() {
+        let guarded = TINY.replace(
+            "[[node]]\nid = \"a\"",
+            "[[shared_route]]\nmax = { trust = 0 }\nnext = \"stalled\"\nnote = \"Trust ran out.\"\n\n[[node]]\nid = \"a\"",
+        );
+        let s = parse("guarded.toml", &guarded).unwrap();
+        let mut c = Conversation::new(&s, 1);
+        let e = c.step(Input::Choice(1)).unwrap();
+        assert_eq!(e.node, "stalled");
+        assert_eq!(e.reply, "Yes. We seem stuck.");
+        assert_eq!(e.score.note.as_deref(), Some("Trust ran out."));
         assert!(matches!(c.state().status, Status::Ended { outcome: Outcome::Stalled, .. }));
     }
 

@@ -149,6 +149,24 @@ impl Route {
             && self.min.is_empty()
             && self.max.is_empty()
     }
+
+    /// A shared route whose only conditions are on variables and which leads somewhere: a guard,
+    /// checked after every turn (menu or typed), such as "trust at 0 or below ends the session".
+    pub fn is_guard(&self) -> bool {
+        self.next.is_some()
+            && (!self.min.is_empty() || !self.max.is_empty())
+            && self.kind.is_empty()
+            && self.stage.is_empty()
+            && self.fit.is_empty()
+            && self.flags.is_empty()
+            && self.keywords.is_empty()
+    }
+
+    /// Whether the variables satisfy this route's `min` and `max`.
+    pub fn vars_allow(&self, vars: &BTreeMap<String, i64>) -> bool {
+        self.min.iter().all(|(name, min)| vars.get(name).is_some_and(|v| v >= min))
+            && self.max.iter().all(|(name, max)| vars.get(name).is_some_and(|v| v <= max))
+    }
 }
 
 /// How a session ended.

@@ -144,6 +144,11 @@ impl Lexicon {
         self.all_at(s, i).any(|(p, _)| i + self.phrases[p].len() == s.words.len())
     }
 
+    /// Whether a one-word phrase matches word `i` exactly.
+    pub fn is_whole_word(&self, s: &Sentence, i: usize) -> bool {
+        self.all_at(s, i).any(|(p, _)| self.phrases[p].len() == 1)
+    }
+
     /// The first match in the sentence: anchored phrases at clause heads, others anywhere.
     pub fn find(&self, s: &Sentence) -> Option<Range<usize>> {
         (0..s.words.len()).find_map(|i| {
@@ -176,6 +181,11 @@ lexicon!(
     /// Wh-openings that ask for a single fact ("how often", "what time").
     fact_seeking,
     "lexicon/fact_seeking.txt"
+);
+lexicon!(
+    /// Nouns that ask for one fact after "what's your…" ("name", "dose").
+    fact_nouns,
+    "lexicon/fact_nouns.txt"
 );
 lexicon!(
     /// Suggestions dressed as questions ("have you considered").
@@ -276,6 +286,7 @@ mod tests {
         for lexicon in [
             elaboration(),
             fact_seeking(),
+            fact_nouns(),
             advice(),
             leading(),
             judging_why(),

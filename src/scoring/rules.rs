@@ -8,7 +8,7 @@
 //! - **Stage** is scored separately in [`super::stage`].
 
 use super::lexicon::{self, Lexicon};
-use super::text::{sentences, Sentence};
+use super::text::{sentences, Sentence, DISCOURSE_MARKERS};
 use super::{stage, Analysis, Flag, Kind, Openness, RuleHit, Stage};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -293,7 +293,8 @@ fn opens_question(s: &Sentence, i: usize, lenient: bool) -> bool {
     if is_aux(first) {
         return next.is_some_and(|n| SUBJECTS.contains(&n) || n == "not");
     }
-    false
+    // "By when?", "Since when?": a clipped question after a preposition.
+    matches!(first, "by" | "until" | "since" | "from") && next.is_some_and(is_wh)
 }
 
 /// A sentence works as a question when it ends in "?", or opens like one. Without a "?", a
@@ -316,9 +317,49 @@ fn is_question(s: &Sentence, head: usize) -> bool {
     wh_then_aux || first.ends_with("'s") && is_wh(first) || lexicon::elaboration().at(s, head).is_some()
 }
 
+/// The words of the clause that starts at or contains word `i`, from `i` to the next clause break.
+fn clause_from(s: &Sentence, i: usize) -> Vec<&str> {
+    let end = clause_end(s, i);
+    s.words[i.min(end)..end].iter().map(|w| w.text.as_str()).collect()
+}
+
+/// Index just past the clause that contains word `i`.
+fn clause_end(s: &Sentence, i: usize) -> usize {
+    s.clause_starts().iter().copied().find(|&c| c > i).unwrap_or(s.words.len())
+}
+
+/// Whether the clause at `i` only checks understanding ("do you think", "is that right"),
+/// whatever follows it after a break ("…, do you think, for the mornings").
 fn is_check(s: &Sentence, i: usize) -> bool {
-    let rest = words_from(s, i);
-    starts_with_any(&rest, CHECKS) || lexicon::tags().is_whole_rest(s, i)
+    span_is_any(s, i, s.words.len(), CHECKS)
+        || span_is_any(s, i, clause_end(s, i), CHECKS)
+        || lexicon::tags().is_whole_rest(s, i)
+}
+
+/// Whether the words from `i` to `end` are exactly one of `list`.
+fn span_is_any(s: &Sentence, i: usize, end: usize, list: &[&[&str]]) -> bool {
+    let words = &s.words[i.min(end)..end];
+    list.iter().any(|p| p.len() == words.len() && p.iter().zip(words).all(|(a, w)| *a == w.text))
+}
+
+/// "…, when she said that": a wh-word straight before its subject, with no inversion, opens a
+/// subordinate clause rather than a new question.
+fn is_subordinate(s: &Sentence, i: usize) -> bool {
+    let next = s.words.get(i + 1).map(|w| w.text.as_str());
+    is_wh(&s.words[i].text) && next.is_some_and(|n| PERSONAL_PRONOUNS.contains(&n) || n == "it")
+}
+
+/// "…, or keep going alongside it": a clause led by "or" that is not itself a question is one
+/// more answer on offer, not a new question.
+fn is_alternative(s: &Sentence, start: usize, head: usize) -> bool {
+    let led_by_or = s.words[start..head].iter().any(|w| w.text == "or");
+    led_by_or && !(is_wh(&s.words[head].text) || is_aux(&s.words[head].text))
+}
+
+/// "It's been, what, three years?": a lone "what" set off by breaks is an interjection.
+fn is_interjection(s: &Sentence, i: usize) -> bool {
+    let clause = clause_from(s, i);
+    clause == ["what"] && i + 1 < s.words.len()
 }
 
 /// The clause that carries a sentence's question: the last clause that opens like one,
@@ -326,9 +367,16 @@ fn is_check(s: &Sentence, i: usize) -> bool {
 fn head_clause(s: &Sentence) -> usize {
     let starts = &s.heads;
     let mut head = starts.first().copied().unwrap_or(0);
-    for &i in starts.iter().skip(1) {
-        if !is_check(s, i) && opens_question(s, i, true) {
+    if starts.len() > 1 && is_interjection(s, head) {
+        head = starts[1];
+    }
+    let mut asked = opens_question(s, head, false);
+    for (&start, &i) in s.starts.iter().zip(starts).skip(1) {
+        let framing_only = asked && is_subordinate(s, i);
+        let alternative = is_alternative(s, start, i);
+        if !is_check(s, i) && !is_interjection(s, i) && !framing_only && !alternative && opens_question(s, i, true) {
             head = i;
+            asked = true;
         }
     }
     // A clause joined by "and"/"or" without a comma: "what happened and how did you feel".
@@ -368,6 +416,83 @@ fn fact_seeking(t: &Turn) -> Option<Range<usize>> {
     let s = t.deciding_clause()?;
     lexicon::fact_seeking().at(s, 0)
 }
+
+/// Words skipped between "what's" and the noun it asks about: determiners, possessives
+/// ("your daughter's") and adjectives that pick one instance ("next", "usual").
+const NOUN_MODIFIERS: &[&str] = &[
+    "the", "a", "an", "your", "his", "her", "their", "my", "our", "its", "this", "that", "next", "last", "first",
+    "usual", "normal", "current", "exact", "typical", "average", "new", "old", "main", "daily", "weekly",
+];
+/// Words that may follow the fact noun in "what's your name?" form without turning it into
+/// a wider question ("what's your target for this week", "what's the dose now").
+const AFTER_FACT_NOUN: &[&str] =
+    &["of", "for", "on", "at", "in", "now", "then", "again", "these", "this", "today", "there", "here", "currently"];
+
+/// "What's your daughter's name?", "What kind of exercise do you do?": a wh-question about a
+/// noun whose answer is one fact.
+fn fact_noun_question(t: &Turn) -> Option<Range<usize>> {
+    let s = t.deciding_clause()?;
+    let w = s.texts();
+    let (mut i, copular) = match (w.first().copied()?, w.get(1).copied()) {
+        ("what's" | "whats" | "what're", _) => (1, true),
+        ("what", Some("is" | "was" | "are" | "were")) => (2, true),
+        ("what" | "which", _) => (1, false),
+        _ => return None,
+    };
+    if !copular && matches!(w.get(i).copied(), Some("kind" | "sort" | "type")) && w.get(i + 1) == Some(&"of") {
+        i += 2;
+    }
+    while w.get(i).is_some_and(|x| NOUN_MODIFIERS.contains(x) || (x.ends_with("'s") && !is_wh(x))) {
+        i += 1;
+    }
+    let noun_at = |j: usize| j < w.len() && lexicon::fact_nouns().is_whole_word(s, j);
+    if !noun_at(i) {
+        return None;
+    }
+    let noun = i;
+    while noun_at(i + 1) {
+        i += 1;
+    }
+    let next = w.get(i + 1).copied();
+    let ends = next.is_none() || s.words[i + 1].clause_start;
+    let fits = if copular {
+        ends || next.is_some_and(|n| AFTER_FACT_NOUN.contains(&n))
+    } else {
+        ends || next.is_some_and(|n| PRESENT_OR_PAST_AUX.contains(&n))
+    };
+    fits.then(|| s.words[0].span.start..s.words[noun].span.end)
+}
+
+/// Auxiliaries that ask how things are or were, not what could be ("What job would you love?").
+const PRESENT_OR_PAST_AUX: &[&str] = &["do", "does", "did", "is", "are", "was", "were", "have", "has", "had"];
+
+/// Words after "or" that keep a question open rather than closing it on a list.
+const OPEN_ENDED_OR: &[&str] = &["something", "anything", "whatever", "what", "not", "otherwise", "else"];
+
+/// "Where do you smoke — at home, or at work?": a wh-question that supplies its own answers.
+fn offered_choices(t: &Turn) -> Option<Range<usize>> {
+    let s = t.deciding_clause()?;
+    if !s.words.first().is_some_and(|w| is_wh(&w.text)) {
+        return None;
+    }
+    let options = &s.clause_starts()[1.min(s.clause_starts().len())..];
+    let short_menu = options.iter().all(|&c| clause_from(s, c).len() <= MAX_CHOICE_WORDS);
+    if !short_menu {
+        return None;
+    }
+    options.iter().find_map(|&c| {
+        let clause = clause_from(s, c);
+        let or_at = clause.iter().position(|&w| w == "or")?;
+        let after = clause.get(or_at + 1).copied().or_else(|| s.words.get(c + clause.len()).map(|w| w.text.as_str()));
+        let another_question = after.is_some_and(|a| is_wh(a) || is_aux(a));
+        let open_ended = after.is_some_and(|a| OPEN_ENDED_OR.contains(&a));
+        (!another_question && !open_ended).then(|| s.words[c].span.start..s.span.end)
+    })
+}
+
+/// Longest clause that still reads as one item on a menu of answers ("at home, or at work");
+/// longer alternatives illustrate the question rather than close it.
+const MAX_CHOICE_WORDS: usize = 4;
 
 fn wh_question(t: &Turn) -> Option<Range<usize>> {
     let s = t.deciding_clause()?;
@@ -412,20 +537,91 @@ fn stacked_questions(t: &Turn) -> Option<Range<usize>> {
         return clipped;
     }
     // "What happened, and how did you feel?" in one sentence.
-    t.question_sentences().find_map(|s| {
+    let joined = t.question_sentences().find_map(|s| {
         let words = &s.words;
         (2..words.len().saturating_sub(2)).find_map(|j| {
-            let joined = words[j].text == "and"
-                && is_wh(&words[j + 1].text)
-                && (is_aux(&words[j + 2].text) || words[j + 2].text.ends_with("'s"));
+            let joined = words[j].text == "and" && full_question_at(s, j + 1);
             let first_is_question = opens_question(s, s.skip_markers(0), true);
             (joined && first_is_question).then(|| words[j].span.start..s.span.end)
         })
+    });
+    joined.or_else(|| t.question_sentences().find_map(run_on_questions))
+}
+
+/// Whether a complete question starts at word `i`: a wh-word with its auxiliary ("how did you
+/// feel", "what part does each play") or an auxiliary before its subject ("do you ever drink"),
+/// with something after the auxiliary ("what isn't" is only a contrast). A contracted "what's"
+/// after a check-in ("How are you, and what's on your mind?") reads as one invitation.
+fn full_question_at(s: &Sentence, i: usize) -> bool {
+    let len = s.words.len();
+    let word = |j: usize| s.words.get(j).map(|w| w.text.as_str());
+    let Some(first) = word(i) else {
+        return false;
+    };
+    if is_wh(first) && !first.contains('\'') {
+        let aux = (i + 1..(i + 3).min(len)).find(|&j| word(j).is_some_and(is_aux));
+        let inverted = !word(i + 1).is_some_and(|n| PERSONAL_PRONOUNS.contains(&n));
+        return aux.is_some_and(|j| j + 1 < len && inverted);
+    }
+    is_aux(first) && word(i + 1).is_some_and(|n| SUBJECTS.contains(&n)) && i + 2 < len
+}
+
+/// Words that cannot end a complete question, so a clause ending in one is a false start
+/// ("what do you — what would help?").
+const FUNCTION_WORDS: &[&str] = &[
+    "you", "i", "we", "they", "he", "she", "it", "the", "a", "an", "your", "my", "to", "of", "for", "with", "about",
+    "and", "or", "but", "that", "this", "if", "in", "on", "at",
+];
+
+/// "How are you arriving today — what's on your mind?": two complete questions in one
+/// sentence, split by a break. A first clause cut off on a function word is a restart.
+fn run_on_questions(s: &Sentence) -> Option<Range<usize>> {
+    let first = *s.heads.first()?;
+    let first_clause = clause_from(s, first);
+    let finished = first_clause.last().is_some_and(|w| !FUNCTION_WORDS.contains(w) && !is_aux(w));
+    // "Can I ask you directly: …?" asks leave to ask; the question comes after it.
+    let asks_leave = is_aux(&s.words[first].text) && s.words.get(first + 1).is_some_and(|w| w.text == "i");
+    if !finished || asks_leave || first_clause.len() < 3 || !full_question_at(s, first) {
+        return None;
+    }
+    let content = |clause: &[&str]| -> Vec<String> {
+        clause.iter().filter(|w| !is_content_free(w)).map(|w| w.to_string()).collect()
+    };
+    let first_content = content(&first_clause);
+    s.starts.iter().zip(&s.heads).skip(1).find_map(|(&start, &c)| {
+        let alternative = s.words[start..c].iter().any(|w| w.text == "or");
+        let second_clause = words_from(s, c);
+        let repair = first_content.iter().all(|w| second_clause.contains(&w.as_str()));
+        let second = !alternative && !repair && !is_check(s, c) && !is_subordinate(s, c) && full_question_at(s, c);
+        second.then(|| s.words[c].span.start..s.span.end)
     })
 }
 
+/// Wh-words, auxiliaries and function words: what a repaired question may change freely.
+fn is_content_free(word: &str) -> bool {
+    is_wh(word) || is_aux(word) || FUNCTION_WORDS.contains(&word) || matches!(word, "be" | "been" | "being")
+}
+
 fn advice_in_disguise(t: &Turn) -> Option<Range<usize>> {
-    t.sentences.iter().find_map(|s| find_in(lexicon::advice(), s))
+    t.sentences.iter().filter(|s| !asks_about_history(s)).find_map(|s| find_in(lexicon::advice(), s))
+}
+
+/// Sentence endings that ask what the person has done, not what they should do.
+const HISTORY_ENDINGS: &[&[&str]] = &[
+    &["before"],
+    &["already"],
+    &["previously"],
+    &["recently"],
+    &["so", "far"],
+    &["in", "the", "past"],
+    &["until", "now"],
+    &["up", "to", "now"],
+];
+
+/// "Have you ever tried to quit before?" asks about the past, so it suggests nothing.
+fn asks_about_history(s: &Sentence) -> bool {
+    let w = s.texts();
+    HISTORY_ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
 /// Verbs after "could you" that ask about the person rather than suggest an action.
@@ -550,8 +746,13 @@ fn statement_opener(t: &Turn) -> Option<Range<usize>> {
     if !t.questions.is_empty() {
         return None;
     }
-    let first = t.sentences.first()?;
-    find_in(lexicon::statements(), first)
+    let first = t.sentences.iter().find(|s| !only_markers(s))?;
+    lexicon::statements().at(first, *first.heads.first()?)
+}
+
+/// "Yeah.", "Okay, so.": a sentence of discourse markers only, which says nothing yet.
+fn only_markers(s: &Sentence) -> bool {
+    s.texts().iter().all(|w| DISCOURSE_MARKERS.contains(w))
 }
 
 /// "Mm-hmm.", "Okay.", "Right, right." on their own: encouragers, not reflections.
@@ -622,6 +823,8 @@ pub const RULES: &[Rule] = &[
     Rule { name: "elliptical_prompt", says: Says::Openness(Openness::Open), weight: DECISIVE, test: elliptical_prompt },
     Rule { name: "scaling_question", says: Says::Openness(Openness::Closed), weight: STRONG, test: scaling_question },
     Rule { name: "fact_seeking_wh", says: Says::Openness(Openness::Closed), weight: STRONG, test: fact_seeking },
+    Rule { name: "fact_noun_wh", says: Says::Openness(Openness::Closed), weight: STRONG, test: fact_noun_question },
+    Rule { name: "offered_choices", says: Says::Openness(Openness::Closed), weight: STRONG, test: offered_choices },
     Rule { name: "wh_question", says: Says::Openness(Openness::Open), weight: CUE, test: wh_question },
     Rule { name: "yes_no_question", says: Says::Openness(Openness::Closed), weight: CUE, test: yes_no_question },
     Rule {
@@ -911,6 +1114,58 @@ mod tests {
             assert_eq!(a.kind, Kind::Other, "{text}");
             assert!(a.reason.is_some(), "{text}");
         }
+    }
+
+    #[test]
+    fn fact_noun_questions_are_closed() {
+        assert!(fires("What's your daughter's name?", "fact_noun_wh"));
+        assert_eq!(open("What kind of exercise do you do?"), Openness::Closed);
+        assert_eq!(open("what's your target, like, number of drinks a week"), Openness::Closed);
+        assert_eq!(open("What's your exercise like these days?"), Openness::Open);
+        assert_eq!(open("What exercise would you enjoy most?"), Openness::Open);
+        assert_eq!(open("What's the number one thing you want?"), Openness::Open);
+    }
+
+    #[test]
+    fn a_short_menu_of_answers_closes_a_wh_question() {
+        assert!(fires("Where do you smoke — at home, or at work?", "offered_choices"));
+        assert_eq!(open("What are you aiming for: cutting back, or stopping?"), Openness::Closed);
+        assert!(!fires("What would help, or is it too soon to say?", "offered_choices"));
+        assert_eq!(open("What would you try — walking, or something else?"), Openness::Open);
+        assert!(!fires("How shall we go on: pause the work until you've seen the GP, or carry on?", "offered_choices"));
+    }
+
+    #[test]
+    fn subordinate_interjected_and_alternative_clauses_are_not_heads() {
+        assert_eq!(open("and how did that make you feel, when she said that"), Openness::Open);
+        assert_eq!(open("So you're — what, three weeks without a cigarette now?"), Openness::Closed);
+        assert_eq!(open("What's the plan: stop now, or keep going for a bit?"), Openness::Open);
+        assert_eq!(open("um, what are the options, do you think, for getting more sleep"), Openness::Open);
+    }
+
+    #[test]
+    fn run_on_and_joined_questions_are_stacked() {
+        assert_eq!(kind("How much do you drink and do you ever drink in the mornings?"), Kind::Stacked);
+        assert_eq!(kind("Who's involved, and what part does each of them play?"), Kind::Stacked);
+        assert_eq!(kind("What did you notice — what did you feel?"), Kind::Stacked);
+        assert_eq!(kind("What's in your control here, and what isn't?"), Kind::Open);
+        assert_eq!(kind("what would be different, um, what could be different about bedtime?"), Kind::Open);
+        assert_eq!(kind("Did anyone suggest it, or was it your own idea?"), Kind::Closed);
+        assert_eq!(kind("Can I ask you directly: are you safe?"), Kind::Closed);
+    }
+
+    #[test]
+    fn asking_about_past_attempts_is_not_advice() {
+        assert_eq!(kind("Have you ever tried to quit before?"), Kind::Closed);
+        assert_eq!(kind("Have you tried melatonin?"), Kind::Advice);
+    }
+
+    #[test]
+    fn clipped_and_hedged_prompts() {
+        assert_eq!(open("By when?"), Openness::Closed);
+        assert_eq!(open("Would you say more about what you mean?"), Openness::Open);
+        assert_eq!(open("i guess i'm wondering how you see it"), Openness::Open);
+        assert_eq!(kind("yeah. yeah, that makes sense."), Kind::Other);
     }
 
     #[test]

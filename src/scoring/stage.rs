@@ -1,7 +1,7 @@
 //! GROW-stage scoring: cues from `lexicon/stages.tsv` are summed per stage, with the last
 //! question counting most, plus a few priors from the question's kind.
 
-use super::lexicon::stage_cues;
+use super::lexicon::{self, stage_cues};
 use super::rules::Turn;
 use super::{Kind, RuleHit, Stage};
 use std::borrow::Cow;
@@ -39,9 +39,13 @@ pub fn score(turn: &Turn, kind: Kind) -> (Vec<(Stage, f32)>, Vec<RuleHit>) {
             IN_STATEMENT
         };
         let mut seen: Vec<usize> = Vec::new();
+        let frame = lexicon::elaboration().at(sentence, turn.heads[i]);
         for w in 0..sentence.words.len() {
             for (p, span) in cues.lexicon.all_at(sentence, w) {
-                if seen.contains(&p) {
+                // A request to elaborate ("could you say more") asks for talk: its own words
+                // ("could", "want") say nothing about the stage.
+                let in_frame = frame.as_ref().is_some_and(|f| f.start <= span.start && span.end <= f.end);
+                if seen.contains(&p) || in_frame {
                     continue;
                 }
                 seen.push(p);
@@ -98,6 +102,13 @@ mod tests {
     #[test]
     fn the_last_question_outweighs_the_reflection_before_it() {
         assert_eq!(top("It sounds like things have been hard lately. What could you do about it?"), Stage::Options);
+    }
+
+    #[test]
+    fn a_request_to_elaborate_carries_no_stage_of_its_own() {
+        assert_eq!(top("Could you say more?"), Stage::Reality);
+        assert_eq!(top("Do you want to say a bit more about that?"), Stage::Reality);
+        assert_eq!(top("Could you say more about what you'd try?"), Stage::Options);
     }
 
     #[test]

@@ -36,7 +36,8 @@ pub const DISCOURSE_MARKERS: &[&str] = &[
 impl Sentence {
     /// Builds a sentence, working out where its clauses start.
     pub fn new(words: Vec<Word>, span: Range<usize>, question_mark: bool) -> Sentence {
-        let starts: Vec<usize> = (0..words.len()).filter(|&i| i == 0 || words[i].clause_start).collect();
+        let mut starts: Vec<usize> = (0..words.len()).filter(|&i| i == 0 || words[i].clause_start).collect();
+        merge_marker_clauses(&words, &mut starts);
         let mut sentence = Sentence { words, span, question_mark, starts, heads: vec![] };
         sentence.heads = sentence.starts.iter().map(|&i| sentence.skip_markers(i)).collect();
         sentence
@@ -61,10 +62,28 @@ impl Sentence {
     }
 }
 
+/// A clause made only of discourse markers ("and, like, by when") is a hesitation, not a
+/// clause of its own: it joins the clause after it.
+fn merge_marker_clauses(words: &[Word], starts: &mut Vec<usize>) {
+    let only_markers =
+        |from: usize, to: usize| words[from..to].iter().all(|w| DISCOURSE_MARKERS.contains(&w.text.as_str()));
+    let mut k = 1;
+    while k < starts.len() {
+        if only_markers(starts[k - 1], starts[k]) {
+            starts.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
 /// Single-word fillers dropped everywhere.
 const FILLERS: &[&str] = &["um", "umm", "uh", "uhh", "er", "erm", "hmm", "hm", "ah", "mm"];
 /// Two-word fillers dropped everywhere.
-const FILLER_PAIRS: &[[&str; 2]] = &[["you", "know"], ["i", "mean"], ["kind", "of"], ["sort", "of"]];
+const FILLER_PAIRS: &[[&str; 2]] =
+    &[["you", "know"], ["i", "mean"], ["kind", "of"], ["sort", "of"], ["i", "guess"], ["i", "suppose"]];
+/// Words that are fillers only when set off on both sides: "how sure are you, like, out of ten".
+const BRACKETED_FILLERS: &[&str] = &["like", "basically", "actually", "literally"];
 
 /// Splits `text` into sentences of normalised words.
 ///
@@ -161,7 +180,10 @@ fn clean(words: Vec<Word>) -> Vec<Word> {
             i += 2;
             continue;
         }
-        if FILLERS.contains(&w.text.as_str()) {
+        let bracketed = BRACKETED_FILLERS.contains(&w.text.as_str())
+            && w.clause_start
+            && words.get(i + 1).is_some_and(|n| n.clause_start);
+        if FILLERS.contains(&w.text.as_str()) || bracketed {
             carry_break |= w.clause_start;
             i += 1;
             continue;
@@ -194,7 +216,14 @@ fn is_filler_context(words: &[Word], i: usize) -> bool {
     }
     let at_break = i == 0 || first.clause_start;
     let break_after = words.get(i + 2).is_none_or(|n| n.clause_start);
-    at_break || break_after
+    // "you know you should…", "i mean that…": the verb with its own object, not a filler.
+    let hedge = matches!(words.get(i + 1).map(|w| w.text.as_str()), Some("guess" | "suppose"));
+    let takes_object = !hedge
+        && words.get(i + 2).is_some_and(|n| {
+            !n.clause_start
+                && matches!(n.text.as_str(), "you" | "you're" | "you've" | "it" | "it's" | "that" | "i" | "i'm")
+        });
+    break_after || (at_break && !takes_object)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -230,6 +259,24 @@ mod tests {
     fn drops_fillers_and_stutters() {
         assert_eq!(words("um so uh what what would — you know — help")[0], ["so", "what", "would", "help"]);
         assert_eq!(words("Do you know what you want?")[0], ["do", "you", "know", "what", "you", "want"]);
+        assert_eq!(words("so, you know you should")[0], ["so", "you", "know", "you", "should"]);
+        assert_eq!(words("so, you know, you should")[0], ["so", "you", "should"]);
+    }
+
+    #[test]
+    fn drops_bracketed_fillers_and_hedges() {
+        assert_eq!(words("how sure are you, like, out of ten")[0], ["how", "sure", "are", "you", "out", "of", "ten"]);
+        assert_eq!(words("Like what?")[0], ["like", "what"]);
+        assert_eq!(words("it feels like a lot")[0], ["it", "feels", "like", "a", "lot"]);
+        assert_eq!(words("i guess i'm wondering why")[0], ["i'm", "wondering", "why"]);
+    }
+
+    #[test]
+    fn a_clause_of_markers_joins_the_next() {
+        let s = &sentences("what will you do — and, like, by when?")[0];
+        assert_eq!(s.texts(), ["what", "will", "you", "do", "and", "by", "when"]);
+        assert_eq!(s.clause_starts(), [0, 4]);
+        assert_eq!(sentences("So, what happened?")[0].clause_starts(), [0]);
     }
 
     #[test]

@@ -1,24 +1,33 @@
 // Shared setup for the end-to-end tests: serve dist/ on a free port and launch Debian's Chromium.
+// GROWSIM_DIST and GROWSIM_DIST_SINGLE point the tests at other build directories (default dist/, dist-single/).
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const DIST = path.resolve('dist');
+export const DIST = path.resolve(process.env.GROWSIM_DIST ?? 'dist');
+export const SINGLE_FILE = path.join(path.resolve(process.env.GROWSIM_DIST_SINGLE ?? 'dist-single'), 'growsim.html');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
   '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
-/** Serves dist/ on 127.0.0.1 and resolves to { url, close }. */
-export function serveDist() {
+/**
+ * Serves `dir` (dist/) on 127.0.0.1 and resolves to { url, close, requests }: `requests` lists every
+ * path asked for, in order; `close` also drops open keep-alive connections, so the server is really gone.
+ */
+export function serveDist(dir = DIST) {
+  const requests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    let file = path.join(DIST, decodeURIComponent(url.pathname));
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(DIST, 'index.html');
+    requests.push(url.pathname);
+    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(dir, 'index.html');
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () =>
-    resolve({ url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() })));
+    resolve({ url: `http://127.0.0.1:${server.address().port}/`, requests,
+      close: () => { server.close(); server.closeAllConnections(); } })));
 }
 
 /** Launches headless Chromium with the flags this machine needs. */
@@ -31,15 +40,31 @@ export function launch() {
   });
 }
 
-/** Opens a page that fails the test on any console error or uncaught exception. */
-export async function openPage(browser, url, viewport = { width: 1280, height: 800 }) {
+/** A page in a fresh context that records console errors and uncaught exceptions in `errors`. */
+export async function newPage(browser, viewport = { width: 1280, height: 800 }) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(url);
   return { page, context, errors };
+}
+
+/** Opens a page that fails the test on any console error or uncaught exception. */
+export async function openPage(browser, url, viewport = { width: 1280, height: 800 }) {
+  const opened = await newPage(browser, viewport);
+  await opened.page.goto(url);
+  return opened;
+}
+
+/** The single-file build as a file:// URL; fails with how to make it if it is missing or older than dist/. */
+export function singleFileUrl() {
+  const how = 'run scripts/single-file after the release build';
+  if (!fs.existsSync(SINGLE_FILE)) throw new Error(`${SINGLE_FILE} not found: ${how}`);
+  if (fs.statSync(SINGLE_FILE).mtimeMs < fs.statSync(path.join(DIST, 'index.html')).mtimeMs) {
+    throw new Error(`${SINGLE_FILE} is older than ${DIST}/index.html: ${how}`);
+  }
+  return pathToFileURL(SINGLE_FILE).href;
 }
 
 export const SCREENSHOTS = path.resolve('target/screenshots');
@@ -87,7 +112,8 @@ export async function playStep(page, step) {
 export async function seriousViolations(page) {
   // Let entry animations finish: a half-faded message is not what the learner reads.
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  await page.addScriptTag({ path: path.resolve('node_modules/axe-core/axe.min.js') });
+  // Evaluated through DevTools rather than added as a <script> tag, which the page's CSP would refuse.
+  await page.evaluate(fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
   const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] }));
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

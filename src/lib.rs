@@ -4,13 +4,16 @@
 //! - [`scoring`] classifies a coach's question (openness, kind, GROW stage) and judges its fit;
 //! - [`scenario`] parses and validates scenario files;
 //! - [`engine`] plays a scenario as a conversation state machine;
-//! - [`library`] holds the scenarios bundled at build time.
+//! - [`library`] holds the scenarios bundled at build time;
+//! - [`link`] reads and writes the URL hashes that lead into the app.
 //!
 //! Only [`ui`] (wasm32 only) touches the browser.
 
 pub mod engine;
 pub mod library;
+pub mod link;
 pub mod progress;
+pub mod results;
 pub mod scenario;
 pub mod scoring;
 

@@ -1,7 +1,8 @@
-//! The scenario library bundled into the app at build time from `scenarios/*.toml`.
+//! The scenario library: the files bundled at build time from `scenarios/*.toml`, plus custom
+//! scenarios loaded at run time (a facilitator's own files), which must pass the validator.
 
-use crate::scenario::{self, Scenario};
-use std::sync::OnceLock;
+use crate::scenario::{self, Code, Diagnostic, Scenario, Severity};
+use std::sync::{Mutex, OnceLock};
 
 /// Every bundled scenario file as `(file name, TOML source)`, sorted by file name.
 pub const FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/scenarios.rs"));
@@ -13,13 +14,51 @@ pub fn all() -> &'static [Scenario] {
     CELL.get_or_init(|| FILES.iter().filter_map(|(name, source)| scenario::parse(name, source).ok()).collect())
 }
 
-/// The bundled scenario with this id.
+/// Custom scenarios, newest last. They live as long as the page: a replaced version stays
+/// readable for any session still playing it.
+static CUSTOM: Mutex<Vec<&'static Scenario>> = Mutex::new(Vec::new());
+
+/// The scenario with this id: the newest custom one, else the bundled one.
 pub fn get(id: &str) -> Option<&'static Scenario> {
-    all().iter().find(|s| s.id == id)
+    let custom = CUSTOM.lock().ok().and_then(|c| c.iter().rev().find(|s| s.id == id).copied());
+    custom.or_else(|| all().iter().find(|s| s.id == id))
+}
+
+/// Validates a custom scenario and, if it has no errors, adds it (replacing an older custom one
+/// with the same id). Returns its warnings, or every problem when it is refused.
+pub fn add_custom(file: &str, source: &str) -> Result<(&'static Scenario, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let diagnostics = scenario::check(file, source);
+    if diagnostics.iter().any(|d| d.code.severity() == Severity::Error) {
+        return Err(diagnostics);
+    }
+    let parsed = scenario::parse(file, source)?;
+    if all().iter().any(|s| s.id == parsed.id) {
+        let line = source.lines().position(|l| l.trim_start().starts_with("id")).map(|i| i + 1);
+        let message = format!("the id \"{}\" belongs to a built-in scenario; choose another id", parsed.id);
+        return Err(vec![Diagnostic { code: Code::DuplicateId, file: file.into(), node: None, line, message }]);
+    }
+    let leaked: &'static Scenario = Box::leak(Box::new(parsed));
+    CUSTOM.lock().map_err(|_| Vec::new())?.push(leaked);
+    Ok((leaked, diagnostics))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn a_custom_scenario_is_validated_then_playable_by_id() {
+        let source = FILES[0].1.replacen("id = \"too-big-goal\"", "id = \"my-own\"", 1);
+        let (added, _) = add_custom("mine.toml", &source).unwrap();
+        assert_eq!(get("my-own").map(|s| &s.id), Some(&added.id));
+        let clash = add_custom("clash.toml", FILES[0].1).unwrap_err();
+        assert_eq!(clash[0].code, Code::DuplicateId);
+        assert!(clash[0].message.contains("built-in"));
+        let broken = add_custom("broken.toml", "id = \"x\"\n[[node]]\nid = 3").unwrap_err();
+        assert!(!broken.is_empty());
+        assert!(get("x").is_none());
+    }
+
     #[test]
     fn every_bundled_file_parses_with_a_unique_id() {
         assert_eq!(super::all().len(), super::FILES.len());

@@ -1,27 +1,29 @@
 //! The app shell: loads saved progress, follows the URL hash, saves on every change, and
 //! shows the current page.
 
+use super::class_page::ClassPage;
 use super::debrief::Debrief;
 use super::home::Home;
 use super::progress_page::ProgressPage;
-use super::route::{self, Link};
 use super::session::Session;
-use super::state::{Action, AppState, Page};
+use super::state::{Action, AppState, Feedback, Mode, Page, Settings};
 use super::{new_seed, storage};
 use crate::library;
+use crate::link::{self, Link};
 use gloo::events::EventListener;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The action a link asks for, given the current state (resume rather than restart).
-fn follow(state: &AppState, link: Link) -> Result<Action, String> {
+/// The actions a link asks for, given the current state (resume rather than restart).
+fn follow(state: &AppState, link: Link) -> Result<Vec<Action>, String> {
     Ok(match link {
-        Link::Home => Action::Navigate(Page::Home),
-        Link::Progress => Action::Navigate(Page::Progress),
-        Link::Debrief(n) if n < state.progress.attempts.len() => Action::Navigate(Page::Debrief(n)),
+        Link::Home => vec![Action::Navigate(Page::Home)],
+        Link::Progress => vec![Action::Navigate(Page::Progress)],
+        Link::Class => vec![Action::Navigate(Page::Class)],
+        Link::Debrief(n) if n < state.progress.attempts.len() => vec![Action::Navigate(Page::Debrief(n))],
         Link::Debrief(n) => return Err(format!("There is no saved attempt number {n} on this device.")),
-        Link::Play { scenario, seed } => {
+        Link::Play { scenario, seed, settings } => {
             if library::get(&scenario).is_none() {
                 return Err(format!(
                     "There is no scenario called \"{}\".",
@@ -29,31 +31,35 @@ fn follow(state: &AppState, link: Link) -> Result<Action, String> {
                 ));
             }
             let resumable = state.current().filter(|c| c.scenario == scenario && seed.is_none_or(|s| s == c.seed));
-            match resumable {
+            let go = match resumable {
                 Some(_) => Action::Navigate(Page::Session),
                 None => Action::Start { scenario, seed: seed.unwrap_or_else(new_seed) },
-            }
+            };
+            vec![go, Action::Configure(settings)]
         }
     })
+}
+
+/// Applies a link: its complaint (if any) as a notice, then its actions.
+fn arrival(state: &AppState, hash: &str) -> Vec<Action> {
+    let (link, complaint) = link::parse(hash);
+    let mut actions: Vec<Action> = complaint.map(Action::Notice).into_iter().collect();
+    match follow(state, link) {
+        Ok(more) => actions.extend(more),
+        Err(why) => actions.push(Action::Notice(why)),
+    }
+    actions
 }
 
 fn hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
-/// Applies a hash to a state, collecting any complaint as a notice.
+/// Applies a hash to a state.
 fn arrive(state: AppState, hash: &str) -> AppState {
     use yew::Reducible;
-    let (link, complaint) = route::parse(hash);
-    let mut state = Rc::new(state);
-    if let Some(c) = complaint {
-        state = state.reduce(Action::Notice(c));
-    }
-    state = match follow(&state, link) {
-        Ok(action) => state.reduce(action),
-        Err(why) => state.reduce(Action::Notice(why)),
-    };
-    Rc::unwrap_or_clone(state)
+    let actions = arrival(&state, hash);
+    Rc::unwrap_or_clone(actions.into_iter().fold(Rc::new(state), |s, a| s.reduce(a)))
 }
 
 /// The link for what is on screen now.
@@ -61,19 +67,32 @@ fn link_of(state: &AppState) -> Link {
     match &state.page {
         Page::Home => Link::Home,
         Page::Progress => Link::Progress,
+        Page::Class => Link::Class,
         Page::Debrief(n) => Link::Debrief(*n),
         Page::Session => match state.current() {
-            Some(c) => Link::Play { scenario: c.scenario.clone(), seed: Some(c.seed) },
+            Some(c) => Link::Play { scenario: c.scenario.clone(), seed: Some(c.seed), settings: settings_of(state) },
             None => Link::Home,
         },
+    }
+}
+
+/// The session settings worth putting in a link: those that differ from the defaults.
+fn settings_of(state: &AppState) -> Settings {
+    let view = &state.view;
+    Settings {
+        mode: (view.mode != Mode::default()).then_some(view.mode),
+        feedback: (view.feedback != Feedback::default()).then_some(view.feedback),
+        projector: view.projector,
     }
 }
 
 #[component]
 pub fn App() -> Html {
     let app = use_reducer(|| {
-        let loaded = storage::load();
-        arrive(AppState::new(loaded.progress, loaded.notices, loaded.backup), &hash())
+        let mut loaded = storage::load();
+        let custom = storage::load_custom(&mut loaded.notices);
+        let state = AppState { custom, ..AppState::new(loaded.progress, loaded.notices, loaded.backup) };
+        arrive(state, &hash())
     });
 
     // Save whenever progress changes.
@@ -85,11 +104,20 @@ pub fn App() -> Html {
             }
         });
     }
+    // Save custom scenarios whenever the list changes.
+    {
+        let handle = app.clone();
+        use_effect_with(app.custom.clone(), move |custom| {
+            if let Err(why) = storage::save_custom(custom) {
+                handle.dispatch(Action::Notice(format!("Your scenario could not be saved on this device: {why}.")));
+            }
+        });
+    }
     // Keep the address bar in step with the page, so refresh and sharing work.
     {
         let link = link_of(&app);
         use_effect_with(link, move |link| {
-            let want = route::format(link);
+            let want = link::format(link);
             if hash() != want {
                 if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
                     let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&want));
@@ -103,13 +131,8 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "hashchange", move |_| {
-                    let (link, complaint) = route::parse(&hash());
-                    if let Some(c) = complaint {
-                        handle.dispatch(Action::Notice(c));
-                    }
-                    match follow(&handle, link) {
-                        Ok(action) => handle.dispatch(action),
-                        Err(why) => handle.dispatch(Action::Notice(why)),
+                    for action in arrival(&handle, &hash()) {
+                        handle.dispatch(action);
                     }
                 })
             });
@@ -125,7 +148,7 @@ pub fn App() -> Html {
         }
     };
     html! {
-        <div class="app">
+        <div class={classes!("app", app.view.projector.then_some("projector"))}>
             <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| {
                 e.prevent_default();
                 if let Some(main) = gloo::utils::document().get_element_by_id("main") {
@@ -141,6 +164,7 @@ pub fn App() -> Html {
                     { nav(Page::Home, "Scenarios") }
                     if app.current().is_some() { { nav(Page::Session, "Session") } }
                     { nav(Page::Progress, "Progress") }
+                    { nav(Page::Class, "Class") }
                 </nav>
             </header>
             if !app.notices.is_empty() {
@@ -157,6 +181,7 @@ pub fn App() -> Html {
                     Page::Session => html! { <Session app={app.clone()} /> },
                     Page::Debrief(n) => html! { <Debrief key={n} app={app.clone()} attempt={n} /> },
                     Page::Progress => html! { <ProgressPage app={app.clone()} /> },
+                    Page::Class => html! { <ClassPage app={app.clone()} /> },
                 } }
             </main>
             <footer class="foot">{ "Runs entirely in your browser: nothing you type leaves this device." }</footer>

@@ -6,6 +6,7 @@ use super::{copy_text, download, new_seed};
 use crate::engine::{export, Debrief as Summary, Status};
 use crate::library;
 use crate::progress::Reflection;
+use crate::results::ResultFile;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +21,8 @@ pub fn Debrief(props: &DebriefProps) -> Html {
     let attempt = app.progress.attempts.get(props.attempt).cloned();
     let reflection = use_state(|| attempt.as_ref().map(|a| a.reflection.clone()).unwrap_or_default());
     let saved = use_state(|| false);
+    let learner = use_state(String::new);
+    let share_text = use_state(|| false);
     let Some(attempt) = attempt else {
         return html! {
             <section class="panel">
@@ -91,6 +94,11 @@ pub fn Debrief(props: &DebriefProps) -> Html {
     let file = format!("growsim-{}-{}", scenario.id, session.seed);
     let pct = |x: f32| format!("{:.0}%", x * 100.0);
     let Reflection { happened, noticed, next } = (*reflection).clone();
+    let result = ResultFile::of(scenario, session, &learner, *share_text, &reflection);
+    let on_learner = {
+        let learner = learner.clone();
+        Callback::from(move |e: InputEvent| learner.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+    };
 
     html! {
         <section class="debrief" aria-labelledby="debrief-title">
@@ -151,6 +159,18 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                 <button class="primary" type="submit">{ "Save reflection" }</button>
                 if *saved { <span role="status" class="saved">{ " Saved." }</span> }
             </form>
+            <section class="for-facilitator no-print" aria-labelledby="facilitator-title">
+                <h3 id="facilitator-title">{ "For your facilitator" }</h3>
+                <p>{ "A compact result: scenario, seed, and the form, stage and fit of each question. Menu questions are included; what you typed and your reflection only if you tick the box." }</p>
+                <div class="row">
+                    <label>{ "Your name or initials (optional) " }<input value={(*learner).clone()} oninput={on_learner} maxlength="60" /></label>
+                    <label class="switch"><input type="checkbox" checked={*share_text} onchange={{ let s = share_text.clone(); Callback::from(move |_| s.set(!*s)) }} />{ " Include my typed questions and reflection" }</label>
+                </div>
+                <div class="actions">
+                    <button onclick={{ let (json, f) = (result.to_json(), file.clone()); Callback::from(move |_| download(&format!("{f}-result.json"), "application/json", &json)) }}>{ "Download result file" }</button>
+                    <button onclick={{ let code = result.to_code(); Callback::from(move |_| copy_text(&code)) }}>{ "Copy result code" }</button>
+                </div>
+            </section>
             <div class="actions no-print">
                 <button onclick={replay}>{ "Replay (same seed)" }</button>
                 <button onclick={another}>{ "Try another path" }</button>

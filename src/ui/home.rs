@@ -1,9 +1,10 @@
 //! Home: a short "how it works", filters, and the scenario library as cards.
 
+use super::custom::CustomLoader;
 use super::new_seed;
 use super::state::{Action, AppState, Page};
 use crate::library;
-use crate::scenario::Difficulty;
+use crate::scenario::{Difficulty, Scenario};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -14,10 +15,14 @@ pub struct HomeProps {
 #[component]
 pub fn Home(props: &HomeProps) -> Html {
     let app = &props.app;
-    let mut skills: Vec<&str> = library::all().iter().flat_map(|s| s.skills.iter().map(String::as_str)).collect();
+    // Custom scenarios first, then the bundled library.
+    let every: Vec<&'static Scenario> =
+        app.custom.iter().filter_map(|f| library::get(&f.id)).chain(library::all().iter()).collect();
+    let is_custom = |id: &str| app.custom.iter().any(|f| f.id == id);
+    let mut skills: Vec<&str> = every.iter().flat_map(|s| s.skills.iter().map(String::as_str)).collect();
     skills.sort();
     skills.dedup();
-    let shown: Vec<_> = library::all()
+    let shown: Vec<_> = every
         .iter()
         .filter(|s| app.difficulty.is_none_or(|d| s.difficulty == d))
         .filter(|s| app.skill.as_ref().is_none_or(|k| s.skills.contains(k)))
@@ -112,6 +117,7 @@ pub fn Home(props: &HomeProps) -> Html {
                             <li class="scenario-card" data-id={s.id.clone()}>
                                 <div class="card-top">
                                     <span class={classes!("difficulty", s.difficulty.label().to_lowercase())}>{ s.difficulty.label() }</span>
+                                    if is_custom(&s.id) { <span class="custom-tag">{ "Your scenario" }</span> }
                                     <span class="best">{ best.map(|b| format!("Best {b}/100")).unwrap_or_else(|| "Not tried yet".into()) }</span>
                                 </div>
                                 <h3>{ &s.title }</h3>
@@ -120,12 +126,19 @@ pub fn Home(props: &HomeProps) -> Html {
                                 <ul class="skills" aria-label="Skills">
                                     { for s.skills.iter().map(|k| html! { <li>{ k.replace('-', " ") }</li> }) }
                                 </ul>
-                                <button class="primary" onclick={start} aria-label={format!("Start {}", s.title)}>{ "Start" }</button>
+                                <div class="card-actions">
+                                    <button class="primary" onclick={start} aria-label={format!("Start {}", s.title)}>{ "Start" }</button>
+                                    if is_custom(&s.id) {
+                                        <button class="quiet" onclick={{ let app = app.clone(); let id = s.id.clone(); Callback::from(move |_| app.dispatch(Action::RemoveCustom(id.clone()))) }}
+                                            aria-label={format!("Remove {} from this device", s.title)}>{ "Remove" }</button>
+                                    }
+                                </div>
                             </li>
                         }
                     }) }
                 </ul>
             </section>
+            <CustomLoader app={app.clone()} />
         </>
     }
 }

@@ -4,10 +4,12 @@
 //! [`state::Action`]s. Storage, timers and the address bar are handled in effects.
 
 mod app;
+mod class_page;
+mod custom;
 mod debrief;
+mod files;
 mod home;
 mod progress_page;
-pub mod route;
 mod session;
 pub mod state;
 mod storage;

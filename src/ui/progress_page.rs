@@ -2,7 +2,7 @@
 
 use super::state::{Action, AppState, Page};
 use super::widgets::Sparkline;
-use super::{download, storage};
+use super::{download, files, storage};
 use crate::library;
 use crate::progress::Progress;
 use gloo::file::callbacks::FileReader;
@@ -37,13 +37,11 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
         let reader = reader.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            let Some(file) = files::list(input.files()).into_iter().next() else { return };
             let app = app.clone();
-            let task = gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |text| {
-                let result = text.map_err(|e| e.to_string()).and_then(|t| Progress::from_json(&t));
-                app.dispatch(Action::Import(result));
+            *reader.borrow_mut() = files::read_text(file, move |text| {
+                app.dispatch(Action::Import(text.and_then(|t| Progress::from_json(&t))));
             });
-            *reader.borrow_mut() = Some(task);
             input.set_value("");
         })
     };

@@ -1,9 +1,10 @@
 //! The practice session: the chat transcript, GROW progress, trust, and the two ways to ask.
 
-use super::state::{Action, AppState, Mode, Page};
-use super::widgets::{GrowBar, ScoreBadges, TrustMeter};
-use crate::engine::{Conversation, Prompt, Source};
+use super::state::{Action, AppState, Feedback, Mode, Page, SessionView, Settings};
+use super::widgets::{GrowBar, ScoreBadges, SharePanel, TrustMeter};
+use crate::engine::{Conversation, Exchange, Prompt, Source};
 use crate::library;
+use crate::link::{self, Link};
 use crate::scoring::{analyse, fit, Analysis};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
@@ -28,12 +29,63 @@ fn menu_order(len: usize, seed: u64, turn: usize) -> Vec<usize> {
     order
 }
 
+/// The feedback settings, as offered in the session's menu.
+const FEEDBACK_CHOICES: [(Feedback, &str); 4] = [
+    (Feedback::Open, "After each question"),
+    (Feedback::Collapsed, "Collapsed"),
+    (Feedback::Reveal, "Reveal on click"),
+    (Feedback::Exam, "Exam: at the end"),
+];
+
+/// The full URL that gives others this session with these settings.
+fn share_link(scenario: &str, seed: u64, view: &SessionView) -> String {
+    let settings = Settings { mode: Some(view.mode), feedback: Some(view.feedback), projector: false };
+    let hash = link::format(&Link::Play { scenario: scenario.to_string(), seed: Some(seed), settings });
+    let page = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default();
+    format!("{page}{hash}")
+}
+
+/// The feedback under one of the learner's questions, as the feedback setting allows.
+fn feedback_for(e: &Exchange, is_last: bool, view: &SessionView, app: &UseReducerHandle<AppState>) -> Html {
+    let shown = match view.feedback {
+        Feedback::Exam => false,
+        Feedback::Reveal => (e.turn as usize) <= view.revealed,
+        Feedback::Open | Feedback::Collapsed => true,
+    };
+    if !shown {
+        return match (view.feedback, is_last) {
+            (Feedback::Reveal, true) => {
+                let app = app.clone();
+                html! { <button class="reveal" onclick={Callback::from(move |_| app.dispatch(Action::Reveal))}>{ "Reveal feedback" }</button> }
+            }
+            _ => html! {},
+        };
+    }
+    let open = is_last && view.feedback != Feedback::Collapsed;
+    html! {
+        <div class="feedback">
+            <ScoreBadges kind={e.score.kind} openness={e.score.openness} stage={e.score.stage} fit={Some(e.score.fit)} />
+            <details {open}>
+                <summary>{ "Why" }</summary>
+                <p>{ &e.score.form_note }</p>
+                <p>{ &e.score.explanation }</p>
+                if let Some(note) = &e.score.note { <p class="note">{ note }</p> }
+                if let Some(better) = &e.score.better { <p class="better">{ "Try: " }<q>{ better }</q></p> }
+            </details>
+        </div>
+    }
+}
+
 #[component]
 pub fn Session(props: &SessionProps) -> Html {
     let app = props.app.clone();
     let draft = use_state(String::new);
     let preview = use_state(|| None::<Analysis>);
     let last_reply = use_node_ref();
+    let sharing = use_state(|| false);
 
     let state = app.current().cloned();
     let turns = state.as_ref().map(|s| s.transcript.len()).unwrap_or(0);
@@ -114,7 +166,6 @@ pub fn Session(props: &SessionProps) -> Html {
     let mut visited: Vec<_> = state.transcript.iter().map(|e| e.stage).collect();
     visited.push(current_stage);
     let view = &app.view;
-    let show_feedback = !view.exam;
 
     let ask = {
         let app = app.clone();
@@ -144,7 +195,16 @@ pub fn Session(props: &SessionProps) -> Html {
             }
         })
     };
-    let share = format!("#/play/{}?seed={}", scenario.id, state.seed);
+    let share_url = share_link(&scenario.id, state.seed, view);
+    let on_feedback = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let label = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some((f, _)) = FEEDBACK_CHOICES.iter().find(|(_, l)| *l == label) {
+                app.dispatch(Action::SetFeedback(*f));
+            }
+        })
+    };
     let last = state.transcript.len();
 
     html! {
@@ -155,10 +215,18 @@ pub fn Session(props: &SessionProps) -> Html {
                     <p class="coachee">{ format!("{} — {}", scenario.coachee, scenario.role) }</p>
                 </div>
                 <div class="session-tools">
-                    <a class="share" href={share.clone()} title="Share this link so everyone gets the same session">{ format!("Seed {} · share link", state.seed) }</a>
-                    <label class="switch"><input type="checkbox" checked={view.exam} onchange={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::ToggleExam)) }} />{ " Exam mode" }</label>
+                    <button aria-expanded={sharing.to_string()} onclick={{ let sharing = sharing.clone(); Callback::from(move |_| sharing.set(!*sharing)) }}>{ "Share…" }</button>
+                    <label>{ "Feedback " }
+                        <select onchange={on_feedback}>
+                            { for FEEDBACK_CHOICES.iter().map(|(f, label)| html! { <option value={label.to_string()} selected={*f == view.feedback}>{ *label }</option> }) }
+                        </select>
+                    </label>
+                    <label class="switch"><input type="checkbox" checked={view.projector} onchange={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::ToggleProjector)) }} />{ " Projector view" }</label>
                 </div>
             </div>
+            if *sharing {
+                <SharePanel link={share_url.clone()} seed={state.seed} />
+            }
             <details class="brief" open={state.transcript.is_empty()}>
                 <summary>{ "Brief and objectives" }</summary>
                 <p>{ &scenario.brief }</p>
@@ -182,20 +250,7 @@ pub fn Session(props: &SessionProps) -> Html {
                             <li class="msg you" data-kind={e.score.kind.name()} data-fit={e.score.fit.name()}>
                                 <span class="who">{ match e.source { Source::Menu { .. } => "You (chosen)", Source::Typed => "You (typed)" } }</span>
                                 <p>{ &e.question }</p>
-                                if show_feedback {
-                                    <div class="feedback">
-                                        <ScoreBadges kind={e.score.kind} openness={e.score.openness} stage={e.score.stage} fit={Some(e.score.fit)} />
-                                        if view.feedback_open || !is_last {
-                                            <details open={is_last && view.feedback_open}>
-                                                <summary>{ "Why" }</summary>
-                                                <p>{ &e.score.form_note }</p>
-                                                <p>{ &e.score.explanation }</p>
-                                                if let Some(note) = &e.score.note { <p class="note">{ note }</p> }
-                                                if let Some(better) = &e.score.better { <p class="better">{ "Try: " }<q>{ better }</q></p> }
-                                            </details>
-                                        }
-                                    </div>
-                                }
+                                { feedback_for(e, is_last, view, &app) }
                             </li>
                             <li class="msg coachee" tabindex={if is_last { "-1" } else { "" }} ref={if is_last { last_reply.clone() } else { NodeRef::default() }}>
                                 <span class="who">{ &scenario.coachee }</span>

@@ -1,9 +1,12 @@
 //! The app's state as a `Reducible`: every change is an [`Action`]. `reduce` is pure: storage,
 //! timers and the clock live in effects and event handlers, which pass the time in.
 
+use super::storage::CustomFile;
 use crate::engine::{Conversation, Input, State};
 use crate::library;
+pub use crate::link::{Feedback, Mode, Settings};
 use crate::progress::{Attempt, Progress, Reflection};
+use crate::results::ResultFile;
 use crate::scenario::Difficulty;
 use std::rc::Rc;
 use yew::Reducible;
@@ -16,30 +19,21 @@ pub enum Page {
     /// The debrief of an attempt, by index into `progress.attempts`.
     Debrief(usize),
     Progress,
+    /// The facilitator's view of a class's results.
+    Class,
 }
 
-/// How the learner asks questions.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Mode {
-    Choose,
-    Type,
-}
-
-/// Options that last for a session.
-#[derive(Debug, Clone, PartialEq)]
+/// Options that last across sessions until changed; a shared link can set them.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SessionView {
     pub mode: Mode,
-    /// Exam mode hides feedback until the debrief.
-    pub exam: bool,
-    pub feedback_open: bool,
+    pub feedback: Feedback,
+    /// Large type and high contrast for a projector.
+    pub projector: bool,
+    /// In `Feedback::Reveal`, how many turns have had their feedback revealed.
+    pub revealed: usize,
     /// Why the last input was refused, if it was.
     pub error: Option<String>,
-}
-
-impl Default for SessionView {
-    fn default() -> Self {
-        SessionView { mode: Mode::Choose, exam: false, feedback_open: true, error: None }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +47,10 @@ pub struct AppState {
     pub backup: Option<String>,
     pub difficulty: Option<Difficulty>,
     pub skill: Option<String>,
+    /// Results loaded on the class page (kept in memory only).
+    pub class: Vec<ResultFile>,
+    /// Custom scenarios the user loaded, already registered with the library.
+    pub custom: Vec<CustomFile>,
 }
 
 impl AppState {
@@ -65,6 +63,8 @@ impl AppState {
             backup,
             difficulty: None,
             skill: None,
+            class: Vec::new(),
+            custom: Vec::new(),
         }
     }
 
@@ -89,8 +89,12 @@ pub enum Action {
         now: f64,
     },
     SetMode(Mode),
-    ToggleExam,
-    ToggleFeedback,
+    SetFeedback(Feedback),
+    /// Apply the settings a shared link carries.
+    Configure(Settings),
+    ToggleProjector,
+    /// Show the feedback held back in `Feedback::Reveal` for every turn so far.
+    Reveal,
     SaveReflection {
         attempt: usize,
         reflection: Reflection,
@@ -104,6 +108,12 @@ pub enum Action {
         difficulty: Option<Difficulty>,
         skill: Option<String>,
     },
+    /// Results read on the class page; duplicates are skipped.
+    AddResults(Vec<ResultFile>),
+    ClearClass,
+    /// A custom scenario passed the validator and was registered (replaces one with the same id).
+    CustomAdded(CustomFile),
+    RemoveCustom(String),
 }
 
 impl Reducible for AppState {
@@ -116,7 +126,7 @@ impl Reducible for AppState {
             Action::Start { scenario, seed } => match library::get(&scenario) {
                 Some(s) => {
                     next.progress.current = Some(Conversation::new(s, seed).state().clone());
-                    next.view = SessionView { mode: next.view.mode, exam: next.view.exam, ..SessionView::default() };
+                    next.view = SessionView { revealed: 0, error: None, ..next.view.clone() };
                     next.page = Page::Session;
                 }
                 None => next.notices.push(format!("There is no scenario called \"{scenario}\".")),
@@ -130,8 +140,14 @@ impl Reducible for AppState {
                 }
             }
             Action::SetMode(mode) => next.view.mode = mode,
-            Action::ToggleExam => next.view.exam = !next.view.exam,
-            Action::ToggleFeedback => next.view.feedback_open = !next.view.feedback_open,
+            Action::SetFeedback(feedback) => next.view.feedback = feedback,
+            Action::Configure(settings) => {
+                next.view.mode = settings.mode.unwrap_or(next.view.mode);
+                next.view.feedback = settings.feedback.unwrap_or(next.view.feedback);
+                next.view.projector |= settings.projector;
+            }
+            Action::ToggleProjector => next.view.projector = !next.view.projector,
+            Action::Reveal => next.view.revealed = next.current().map(|c| c.transcript.len()).unwrap_or(0),
             Action::SaveReflection { attempt, reflection } => {
                 if let Some(a) = next.progress.attempts.get_mut(attempt) {
                     a.reflection = reflection;
@@ -157,6 +173,28 @@ impl Reducible for AppState {
                 next.difficulty = difficulty;
                 next.skill = skill;
             }
+            Action::AddResults(results) => {
+                let (before, offered) = (next.class.len(), results.len());
+                for r in results {
+                    if !next.class.contains(&r) {
+                        next.class.push(r);
+                    }
+                }
+                let added = next.class.len() - before;
+                let note =
+                    if added < offered { format!(" ({} already there)", offered - added) } else { String::new() };
+                next.notices.push(format!("Added {added} result(s) to the class view{note}."));
+            }
+            Action::ClearClass => next.class.clear(),
+            Action::CustomAdded(file) => {
+                next.custom.retain(|f| f.id != file.id);
+                next.notices.push(format!(
+                    "Loaded \"{}\". It is saved on this device and listed under Your scenarios.",
+                    file.file
+                ));
+                next.custom.push(file);
+            }
+            Action::RemoveCustom(id) => next.custom.retain(|f| f.id != id),
         }
         Rc::new(next)
     }

@@ -1,6 +1,7 @@
 //! Small presentational pieces: the GROW progress bar, the trust meter, score badges and
-//! the SVG charts used by the debrief and progress pages.
+//! the SVG charts used by the debrief and progress pages, and the share panel with its QR code.
 
+use super::copy_text;
 use crate::engine::Exchange;
 use crate::scoring::{Fit, Kind, Openness, Stage};
 use yew::prelude::*;
@@ -154,6 +155,65 @@ pub fn Sparkline(props: &SparklineProps) -> Html {
         <svg class="sparkline" viewBox="0 0 120 40" role="img" aria-label={props.label.clone()}>
             <polyline points={points.join(" ")} />
             { for props.values.iter().enumerate().map(|(i, &v)| html! { <circle cx={format!("{:.1}", x(i))} cy={format!("{:.1}", y(v))} r="2.5" /> }) }
+        </svg>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    pub link: String,
+    pub seed: u64,
+}
+
+/// The share panel: the session's link to copy, and a QR code so phones can join from a projector.
+#[component]
+pub fn SharePanel(props: &ShareProps) -> Html {
+    let copied = use_state(|| false);
+    let copy = {
+        let (link, copied) = (props.link.clone(), copied.clone());
+        Callback::from(move |_| {
+            copy_text(&link);
+            copied.set(true);
+        })
+    };
+    html! {
+        <div class="share-panel panel">
+            <QrCode text={props.link.clone()} />
+            <div>
+                <p>{ format!("Everyone who opens this link gets the same session (seed {}), mode and feedback setting.", props.seed) }</p>
+                <input class="share-link" readonly=true value={props.link.clone()} aria-label="Link to this session" />
+                <button class="primary" onclick={copy}>{ "Copy link" }</button>
+                if *copied { <span role="status" class="saved">{ " Copied." }</span> }
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct QrProps {
+    pub text: String,
+}
+
+/// A QR code drawn as one SVG path, computed in the browser.
+#[component]
+pub fn QrCode(props: &QrProps) -> Html {
+    let Ok(qr) = qrcodegen::QrCode::encode_text(&props.text, qrcodegen::QrCodeEcc::Medium) else {
+        return html! { <p class="muted">{ "This link is too long for a QR code." }</p> };
+    };
+    let size = qr.size();
+    let mut path = String::new();
+    for y in 0..size {
+        for x in 0..size {
+            if qr.get_module(x, y) {
+                path.push_str(&format!("M{x} {y}h1v1h-1z"));
+            }
+        }
+    }
+    let view = format!("-4 -4 {} {}", size + 8, size + 8);
+    html! {
+        <svg class="qr" viewBox={view} role="img" aria-label="QR code of the session link" shape-rendering="crispEdges">
+            <rect x="-4" y="-4" width={(size + 8).to_string()} height={(size + 8).to_string()} fill="#fff" />
+            <path d={path} fill="#000" />
         </svg>
     }
 }

@@ -1,0 +1,440 @@
+//! Class results: the compact record a learner hands to a facilitator, and the class summary
+//! built from many of them. Everything happens on the facilitator's device; nothing is uploaded.
+//!
+//! A result travels as a JSON file or as a result code (`GS1.` + base64url of the same JSON) that
+//! can be pasted into a chat. Typed questions and the reflection are free text, so they are left
+//! out unless the learner opts in.
+
+use crate::engine::{Debrief, Source, State, Status};
+use crate::progress::Reflection;
+use crate::scenario::{Outcome, Scenario};
+use crate::scoring::{Fit, Kind, Stage};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The `format` field of every result file.
+pub const FORMAT: &str = "growsim-result";
+/// The newest result format this build reads and writes.
+pub const VERSION: u32 = 1;
+/// Result codes start with this.
+pub const CODE_PREFIX: &str = "GS1.";
+/// Larger inputs are refused before parsing.
+pub const MAX_INPUT_BYTES: usize = 2_000_000;
+const MAX_TURNS: usize = 500;
+
+/// One learner's result for one session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultFile {
+    pub format: String,
+    pub version: u32,
+    /// The learner's name or initials, if they gave one.
+    #[serde(default)]
+    pub learner: String,
+    pub scenario: String,
+    pub seed: u64,
+    pub outcome: Option<Outcome>,
+    pub score: u32,
+    pub open_ratio: f32,
+    pub fit_ratio: f32,
+    pub turns: Vec<TurnResult>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reflection: Option<Reflection>,
+}
+
+/// One question of a result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TurnResult {
+    /// The node the question was asked at: the same for every learner at the same point.
+    pub node: String,
+    /// The question, for menu choices always; for typed questions only if the learner opted in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    pub typed: bool,
+    pub kind: Kind,
+    pub stage: Stage,
+    pub fit: Fit,
+}
+
+impl ResultFile {
+    /// The result of a session. `share_text` includes typed questions and the reflection.
+    pub fn of(scenario: &Scenario, state: &State, learner: &str, share_text: bool, reflection: &Reflection) -> Self {
+        let debrief = Debrief::of(state);
+        let mut at = scenario.start.clone();
+        let turns = state
+            .transcript
+            .iter()
+            .map(|e| {
+                let typed = e.source == Source::Typed;
+                let turn = TurnResult {
+                    node: std::mem::replace(&mut at, e.node.clone()),
+                    question: (!typed || share_text).then(|| e.question.clone()),
+                    typed,
+                    kind: e.score.kind,
+                    stage: e.score.stage,
+                    fit: e.score.fit,
+                };
+                turn
+            })
+            .collect();
+        ResultFile {
+            format: FORMAT.into(),
+            version: VERSION,
+            learner: learner.trim().chars().take(60).collect(),
+            scenario: state.scenario.clone(),
+            seed: state.seed,
+            outcome: match state.status {
+                Status::Ended { outcome, .. } => Some(outcome),
+                Status::Active => None,
+            },
+            score: debrief.score,
+            open_ratio: debrief.open_ratio,
+            fit_ratio: debrief.fit_ratio,
+            turns,
+            reflection: share_text.then(|| reflection.clone()),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a result always serialises")
+    }
+
+    /// The result as a code to paste: `GS1.` and base64url.
+    pub fn to_code(&self) -> String {
+        format!("{CODE_PREFIX}{}", base64url::encode(self.to_json().as_bytes()))
+    }
+
+    /// Checks what serde can't: the format, the version and sane numbers.
+    fn check(self) -> Result<Self, String> {
+        if self.format != FORMAT {
+            return Err(format!("it is not a growsim result (format \"{}\")", clip(&self.format)));
+        }
+        if self.version > VERSION {
+            return Err(format!(
+                "it was made by a newer growsim (result version {}; this one reads up to {VERSION})",
+                self.version
+            ));
+        }
+        let ratios_ok = (0.0..=1.0).contains(&self.open_ratio) && (0.0..=1.0).contains(&self.fit_ratio);
+        if !ratios_ok || self.score > 100 || self.turns.len() > MAX_TURNS {
+            return Err("its figures are out of range, so it may have been edited".into());
+        }
+        Ok(self)
+    }
+}
+
+/// Reads results from pasted or dropped text: a result file (one JSON object or an array of them),
+/// or result codes separated by whitespace. Each problem names the item it came from.
+///
+/// ```
+/// use growsim::results::read;
+/// assert!(read("hello").unwrap_err().contains("neither a result file nor a result code"));
+/// ```
+pub fn read(text: &str) -> Result<Vec<ResultFile>, String> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(format!("it is too large ({} KB; the limit is {} KB)", text.len() / 1024, MAX_INPUT_BYTES / 1024));
+    }
+    let text = text.trim_start_matches('\u{feff}').trim();
+    if text.starts_with('{') || text.starts_with('[') {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("it is not valid JSON ({e})"))?;
+        let items = match value {
+            serde_json::Value::Array(items) => items,
+            one => vec![one],
+        };
+        return items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| {
+                serde_json::from_value::<ResultFile>(v)
+                    .map_err(|e| format!("result {}: {}", i + 1, clip(&e.to_string())))
+                    .and_then(|r| r.check().map_err(|why| format!("result {}: {why}", i + 1)))
+            })
+            .collect();
+    }
+    let codes: Vec<&str> = text.split_whitespace().collect();
+    if codes.is_empty() || !codes.iter().all(|c| c.starts_with(CODE_PREFIX)) {
+        return Err("it is neither a result file nor a result code (codes start with GS1.)".into());
+    }
+    codes
+        .iter()
+        .enumerate()
+        .map(|(i, code)| {
+            let bytes = base64url::decode(&code[CODE_PREFIX.len()..])
+                .ok_or_else(|| format!("code {} is damaged (check it was copied whole)", i + 1))?;
+            let json = String::from_utf8(bytes).map_err(|_| format!("code {} is damaged", i + 1))?;
+            serde_json::from_str::<ResultFile>(&json)
+                .map_err(|e| format!("code {}: {}", i + 1, clip(&e.to_string())))
+                .and_then(|r| r.check().map_err(|why| format!("code {}: {why}", i + 1)))
+        })
+        .collect()
+}
+
+/// One row of the class table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LearnerRow {
+    pub learner: String,
+    pub scenario: String,
+    pub seed: u64,
+    pub outcome: Option<Outcome>,
+    pub score: u32,
+    pub open_ratio: f32,
+    pub fit_ratio: f32,
+    pub questions: usize,
+}
+
+/// A point in a scenario where many learners asked a weak question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeakTurn {
+    pub scenario: String,
+    pub node: String,
+    /// Learners whose question here was weak, and learners who asked anything here.
+    pub weak: usize,
+    pub reached: usize,
+    /// The weak form seen most often here.
+    pub common_kind: Kind,
+    /// A weak question asked here, if one was shared.
+    pub example: Option<String>,
+}
+
+/// What the class page shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ClassSummary {
+    pub rows: Vec<LearnerRow>,
+    /// Questions by fit: good, early, late, off.
+    pub fit_counts: [usize; 4],
+    /// The weakest points, most common first.
+    pub weak_turns: Vec<WeakTurn>,
+}
+
+/// Whether a question is one to discuss: a poor fit, or a form that shuts thinking down.
+fn is_weak(t: &TurnResult) -> bool {
+    t.fit != Fit::Good || !matches!(t.kind, Kind::Open | Kind::Reflection | Kind::Summary)
+}
+
+/// Aggregates results into the class summary.
+pub fn summarise(results: &[ResultFile]) -> ClassSummary {
+    let rows = results
+        .iter()
+        .map(|r| LearnerRow {
+            learner: if r.learner.is_empty() { "(no name)".into() } else { r.learner.clone() },
+            scenario: r.scenario.clone(),
+            seed: r.seed,
+            outcome: r.outcome,
+            score: r.score,
+            open_ratio: r.open_ratio,
+            fit_ratio: r.fit_ratio,
+            questions: r.turns.len(),
+        })
+        .collect();
+    let mut fit_counts = [0; 4];
+    // (scenario, node) → (learners reached, learners weak, kinds of weak questions, an example)
+    type Spot = (usize, usize, BTreeMap<Kind, usize>, Option<String>);
+    let mut spots: BTreeMap<(String, String), Spot> = BTreeMap::new();
+    for r in results {
+        let mut seen_here: BTreeMap<&str, bool> = BTreeMap::new();
+        for t in &r.turns {
+            fit_counts[[Fit::Good, Fit::Early, Fit::Late, Fit::Off].iter().position(|f| *f == t.fit).unwrap_or(3)] += 1;
+            let weak = is_weak(t);
+            let first_time = !seen_here.contains_key(t.node.as_str());
+            let was_weak = seen_here.entry(&t.node).or_insert(false);
+            let spot = spots.entry((r.scenario.clone(), t.node.clone())).or_default();
+            if first_time {
+                spot.0 += 1;
+            }
+            if weak {
+                if !*was_weak {
+                    spot.1 += 1;
+                    *was_weak = true;
+                }
+                *spot.2.entry(t.kind).or_default() += 1;
+                if spot.3.is_none() {
+                    spot.3 = t.question.clone();
+                }
+            }
+        }
+    }
+    let mut weak_turns: Vec<WeakTurn> = spots
+        .into_iter()
+        .filter(|(_, s)| s.1 > 0)
+        .map(|((scenario, node), (reached, weak, kinds, example))| WeakTurn {
+            scenario,
+            node,
+            weak,
+            reached,
+            common_kind: kinds
+                .into_iter()
+                .max_by_key(|(k, n)| (*n, std::cmp::Reverse(*k)))
+                .map(|(k, _)| k)
+                .unwrap_or(Kind::Closed),
+            example,
+        })
+        .collect();
+    weak_turns.sort_by(|a, b| b.weak.cmp(&a.weak).then(a.scenario.cmp(&b.scenario)).then(a.node.cmp(&b.node)));
+    weak_turns.truncate(10);
+    ClassSummary { rows, fit_counts, weak_turns }
+}
+
+/// The class table as CSV, safe to open in a spreadsheet.
+pub fn to_csv(summary: &ClassSummary) -> String {
+    let mut out = String::from("learner,scenario,seed,outcome,score,open_ratio,fit_ratio,questions\n");
+    for r in &summary.rows {
+        let outcome = r.outcome.map(|o| o.label()).unwrap_or("ended early");
+        let cells = [
+            csv_cell(&r.learner),
+            csv_cell(&r.scenario),
+            r.seed.to_string(),
+            csv_cell(outcome),
+            r.score.to_string(),
+            format!("{:.2}", r.open_ratio),
+            format!("{:.2}", r.fit_ratio),
+            r.questions.to_string(),
+        ];
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// Quotes a CSV cell, and defuses text a spreadsheet would run as a formula.
+fn csv_cell(text: &str) -> String {
+    let defused =
+        if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() };
+    format!("\"{}\"", defused.replace('"', "\"\""))
+}
+
+fn clip(text: &str) -> String {
+    let clean: String = text.chars().filter(|c| !c.is_control()).take(160).collect();
+    if text.chars().count() > 160 {
+        format!("{clean}…")
+    } else {
+        clean
+    }
+}
+
+/// Base64 with the URL-safe alphabet and no padding, so codes survive chat apps and URLs.
+mod base64url {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    pub fn encode(bytes: &[u8]) -> String {
+        let mut out = String::with_capacity(bytes.len() * 4 / 3 + 3);
+        for chunk in bytes.chunks(3) {
+            let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (*b as u32) << (16 - 8 * i));
+            for i in 0..=chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            }
+        }
+        out
+    }
+
+    pub fn decode(text: &str) -> Option<Vec<u8>> {
+        let values: Vec<u32> = text
+            .trim_end_matches('=')
+            .bytes()
+            .map(|c| ALPHABET.iter().position(|a| *a == c).map(|p| p as u32))
+            .collect::<Option<_>>()?;
+        if values.len() % 4 == 1 {
+            return None;
+        }
+        let mut out = Vec::with_capacity(values.len() * 3 / 4);
+        for chunk in values.chunks(4) {
+            let n = chunk.iter().enumerate().fold(0u32, |n, (i, v)| n | v << (18 - 6 * i));
+            for i in 0..chunk.len() - 1 {
+                out.push((n >> (16 - 8 * i)) as u8);
+            }
+        }
+        Some(out)
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn round_trips() {
+        for s in ["", "f", "fo", "foo", "foob", "fooba", "foobar", "✓ ünïcode"] {
+            assert_eq!(decode(&encode(s.as_bytes())).unwrap(), s.as_bytes());
+        }
+        assert_eq!(encode(b"foobar"), "Zm9vYmFy");
+        assert_eq!(decode("a"), None);
+        assert_eq!(decode("a*b"), None);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Conversation, Input};
+    use crate::library;
+
+    fn played(learner: &str, typed: &str, share: bool) -> ResultFile {
+        let scenario = library::get("vague-goal").unwrap();
+        let mut c = Conversation::new(scenario, 3);
+        c.step(Input::Choice(3)).unwrap(); // an open goal question: not weak
+        c.step(Input::Typed(typed.into())).unwrap();
+        let reflection = Reflection { happened: "private".into(), ..Reflection::default() };
+        ResultFile::of(scenario, c.state(), learner, share, &reflection)
+    }
+
+    #[test]
+    fn typed_text_and_reflection_stay_private_unless_shared() {
+        let r = played("Sam", "Why did you let it get this bad?", false);
+        assert_eq!(r.turns.len(), 2);
+        assert!(r.turns[0].question.is_some() && !r.turns[0].typed);
+        assert_eq!(r.turns[1].question, None);
+        assert_eq!(r.reflection, None);
+        assert_eq!(r.turns[0].node, library::get("vague-goal").unwrap().start);
+        let shared = played("Sam", "Why did you let it get this bad?", true);
+        assert_eq!(shared.turns[1].question.as_deref(), Some("Why did you let it get this bad?"));
+        assert_eq!(shared.reflection.unwrap().happened, "private");
+    }
+
+    #[test]
+    fn files_and_codes_round_trip() {
+        let a = played("Ana", "What matters most?", false);
+        let b = played("Ben", "Don't you think you should quit?", true);
+        assert_eq!(read(&a.to_json()).unwrap(), vec![a.clone()]);
+        let array = format!("[{},{}]", a.to_json(), b.to_json());
+        assert_eq!(read(&array).unwrap().len(), 2);
+        assert_eq!(read(&format!("{}\n  {}\n", a.to_code(), b.to_code())).unwrap(), vec![a, b]);
+    }
+
+    #[test]
+    fn bad_input_says_what_is_wrong() {
+        let good = played("Ana", "What matters most?", false);
+        let complaint = |text: &str| read(text).unwrap_err();
+        assert!(complaint("").contains("neither"));
+        assert!(complaint("{not json").contains("not valid JSON"));
+        assert!(complaint(r#"{"format":"something-else"}"#).contains("result 1"));
+        let other = good.to_json().replace(FORMAT, "other-app");
+        assert!(complaint(&other).contains("not a growsim result"));
+        let newer = good.to_json().replace("\"version\":1", "\"version\":9");
+        assert!(complaint(&newer).contains("newer growsim"));
+        let extra = good.to_json().replacen('{', "{\"hacked\":true,", 1);
+        assert!(complaint(&extra).contains("unknown field"));
+        let edited = good.to_json().replace("\"score\":", "\"score\":1000");
+        assert!(complaint(&edited).contains("out of range"));
+        assert!(complaint("GS1.@@@").contains("damaged"));
+        assert!(complaint(&"x".repeat(MAX_INPUT_BYTES + 1)).contains("too large"));
+    }
+
+    #[test]
+    fn the_summary_finds_the_common_weak_turn() {
+        let results = vec![
+            played("Ana", "Why did you let it get this bad?", true),
+            played("Ben", "Why did you let it get so bad?", false),
+            played("Cy", "What would make today worthwhile for you?", false),
+        ];
+        let s = summarise(&results);
+        assert_eq!(s.rows.len(), 3);
+        assert_eq!(s.fit_counts.iter().sum::<usize>(), 6);
+        let top = &s.weak_turns[0];
+        assert_eq!((top.weak, top.reached, top.common_kind), (2, 3, Kind::Why));
+        assert_eq!(top.example.as_deref(), Some("Why did you let it get this bad?"));
+    }
+
+    #[test]
+    fn csv_quotes_and_defuses_formulas() {
+        let mut r = played("=HYPERLINK(\"x\")", "What matters?", false);
+        r.learner = "=HYPERLINK(\"x\")".into();
+        let csv = to_csv(&summarise(&[r]));
+        assert!(csv.lines().nth(1).unwrap().starts_with("\"'=HYPERLINK(\"\"x\"\")\",\"vague-goal\""), "{csv}");
+    }
+}

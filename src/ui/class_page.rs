@@ -1,0 +1,181 @@
+//! The facilitator's class page: drop result files or paste result codes, see the class at a
+//! glance (openness per learner, stage fit, the most common weak turns) and export a CSV.
+//! Everything stays in this browser tab.
+
+use super::state::{Action, AppState};
+use super::{download, files};
+use crate::library;
+use crate::results::{read, summarise, to_csv};
+use gloo::file::callbacks::FileReader;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ClassProps {
+    pub app: UseReducerHandle<AppState>,
+}
+
+#[component]
+pub fn ClassPage(props: &ClassProps) -> Html {
+    let app = props.app.clone();
+    let readers = use_mut_ref(Vec::<FileReader>::new);
+    let problems = use_state(Vec::<String>::new);
+    let pasted = use_state(String::new);
+    let dragging = use_state(|| false);
+
+    // Reads each file; good results are added, each bad file gets its own message.
+    let take_files = {
+        let (app, readers, problems) = (app.clone(), readers.clone(), problems.clone());
+        Callback::from(move |list: Vec<web_sys::File>| {
+            problems.set(Vec::new());
+            for file in list {
+                let (app, problems) = (app.clone(), problems.clone());
+                let name = file.name();
+                let reader = files::read_text(file, move |text| match text.and_then(|t| read(&t)) {
+                    Ok(results) => app.dispatch(Action::AddResults(results)),
+                    Err(why) => {
+                        let mut all = (*problems).clone();
+                        all.push(if why.contains(&name) { why } else { format!("\"{name}\": {why}") });
+                        problems.set(all);
+                    }
+                });
+                readers.borrow_mut().extend(reader);
+            }
+        })
+    };
+    let on_pick = {
+        let take_files = take_files.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            take_files.emit(files::list(input.files()));
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let (take_files, dragging) = (take_files.clone(), dragging.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            take_files.emit(files::list(e.data_transfer().and_then(|d| d.files())));
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_paste_input = {
+        let pasted = pasted.clone();
+        Callback::from(move |e: InputEvent| {
+            pasted.set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value())
+        })
+    };
+    let add_pasted = {
+        let (app, pasted, problems) = (app.clone(), pasted.clone(), problems.clone());
+        Callback::from(move |_| match read(&pasted) {
+            Ok(results) => {
+                app.dispatch(Action::AddResults(results));
+                pasted.set(String::new());
+                problems.set(Vec::new());
+            }
+            Err(why) => problems.set(vec![format!("The pasted text: {why}.")]),
+        })
+    };
+
+    let summary = summarise(&app.class);
+    let csv = to_csv(&summary);
+    let total_questions: usize = summary.fit_counts.iter().sum::<usize>().max(1);
+    let fit_names = ["good", "early", "late", "off"];
+    let title = |id: &str| library::get(id).map(|s| s.title.clone()).unwrap_or_else(|| id.to_string());
+
+    html! {
+        <section class="class-page" aria-labelledby="class-title">
+            <h2 id="class-title">{ "Class results" }</h2>
+            <p>{ "Learners export a result from their debrief (\"For your facilitator\"). Drop the files here or paste the codes. Nothing is uploaded: the results stay in this tab." }</p>
+            <div class={classes!("dropzone", dragging.then_some("dragging"))} ondrop={on_drop} ondragover={on_drag_over}
+                ondragleave={{ let d = dragging.clone(); Callback::from(move |_| d.set(false)) }}>
+                <p>{ "Drop result files here, or " }
+                    <label class="button">{ "choose files…" }<input type="file" multiple=true accept=".json,application/json,.txt" class="visually-hidden" onchange={on_pick} /></label>
+                </p>
+                <label for="codes">{ "…or paste result codes (one per line):" }</label>
+                <textarea id="codes" rows="3" value={(*pasted).clone()} oninput={on_paste_input} placeholder="GS1.eyJmb3JtYXQiOi…" />
+                <button onclick={add_pasted} disabled={pasted.trim().is_empty()}>{ "Add pasted results" }</button>
+            </div>
+            if !problems.is_empty() {
+                <ul class="problems" role="alert">
+                    { for problems.iter().map(|p| html! { <li>{ p }</li> }) }
+                </ul>
+            }
+            if summary.rows.is_empty() {
+                <p class="empty">{ "No results yet." }</p>
+            } else {
+                <div class="charts">
+                    <figure class="per-learner">
+                        <figcaption>{ "Open questions & reflections, per learner" }</figcaption>
+                        <ul>
+                            { for summary.rows.iter().map(|r| html! {
+                                <li>
+                                    <span class="stage-name">{ &r.learner }</span>
+                                    <span class="track"><span class="fill st-goal" style={format!("width:{:.0}%", r.open_ratio * 100.0)}></span></span>
+                                    <span class="n">{ format!("{:.0}%", r.open_ratio * 100.0) }</span>
+                                </li>
+                            }) }
+                        </ul>
+                    </figure>
+                    <figure class="fit-split">
+                        <figcaption>{ format!("Stage fit of all {} questions", summary.fit_counts.iter().sum::<usize>()) }</figcaption>
+                        <ul>
+                            { for fit_names.iter().zip(summary.fit_counts).map(|(name, n)| html! {
+                                <li>
+                                    <span class="stage-name">{ name }</span>
+                                    <span class="track"><span class={classes!("fill", if *name == "good" { "st-will" } else { "st-reality" })} style={format!("width:{}%", n * 100 / total_questions)}></span></span>
+                                    <span class="n" data-test={format!("fit-{name}")}>{ n }</span>
+                                </li>
+                            }) }
+                        </ul>
+                    </figure>
+                </div>
+                <h3>{ "Where the class found it hardest" }</h3>
+                <div class="table-wrap">
+                    <table class="turns">
+                        <thead><tr><th scope="col">{ "Scenario" }</th><th scope="col">{ "At" }</th><th scope="col">{ "Weak questions" }</th><th scope="col">{ "Most common form" }</th><th scope="col">{ "Example" }</th></tr></thead>
+                        <tbody>
+                            { for summary.weak_turns.iter().map(|w| html! {
+                                <tr>
+                                    <td>{ title(&w.scenario) }</td>
+                                    <td><code>{ &w.node }</code></td>
+                                    <td>{ format!("{} of {} learners", w.weak, w.reached) }</td>
+                                    <td>{ w.common_kind.label() }</td>
+                                    <td>{ w.example.clone().unwrap_or_default() }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                <h3>{ "Learners" }</h3>
+                <div class="table-wrap">
+                    <table class="turns" data-test="learners">
+                        <thead><tr><th scope="col">{ "Learner" }</th><th scope="col">{ "Scenario" }</th><th scope="col">{ "Seed" }</th><th scope="col">{ "Outcome" }</th><th scope="col">{ "Score" }</th><th scope="col">{ "Questions" }</th></tr></thead>
+                        <tbody>
+                            { for summary.rows.iter().map(|r| html! {
+                                <tr>
+                                    <td>{ &r.learner }</td>
+                                    <td>{ title(&r.scenario) }</td>
+                                    <td>{ r.seed }</td>
+                                    <td>{ r.outcome.map(|o| o.label()).unwrap_or("Ended early") }</td>
+                                    <td>{ r.score }</td>
+                                    <td>{ r.questions }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                <div class="actions">
+                    <button onclick={Callback::from(move |_| download("growsim-class.csv", "text/csv", &csv))}>{ "Export CSV" }</button>
+                    <button class="danger" onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::ClearClass)) }}>{ "Clear class results" }</button>
+                </div>
+            }
+        </section>
+    }
+}

@@ -207,9 +207,17 @@ pub struct ClassSummary {
     pub weak_turns: Vec<WeakTurn>,
 }
 
-/// Whether a question is one to discuss: a poor fit, or a form that shuts thinking down.
+/// Whether a question is one to discuss: a poor fit, or a form that shuts thinking down. A closed
+/// question is fine where a yes, no or number is what the moment needs: agreeing the contract
+/// (rapport) and checking commitment (will).
 fn is_weak(t: &TurnResult) -> bool {
-    t.fit != Fit::Good || !matches!(t.kind, Kind::Open | Kind::Reflection | Kind::Summary)
+    let closed_is_fine = matches!(t.stage, Stage::Rapport | Stage::Will);
+    t.fit != Fit::Good
+        || match t.kind {
+            Kind::Open | Kind::Reflection | Kind::Summary | Kind::Other => false,
+            Kind::Closed => !closed_is_fine,
+            _ => true,
+        }
 }
 
 /// Aggregates results into the class summary.
@@ -428,6 +436,16 @@ mod tests {
         let top = &s.weak_turns[0];
         assert_eq!((top.weak, top.reached, top.common_kind), (2, 3, Kind::Why));
         assert_eq!(top.example.as_deref(), Some("Why did you let it get this bad?"));
+    }
+
+    #[test]
+    fn closed_questions_are_weak_except_when_contracting_or_checking_commitment() {
+        let turn = |kind, stage| TurnResult { kind, stage, ..played("Ana", "Is it?", false).turns[0].clone() };
+        assert!(is_weak(&turn(Kind::Closed, Stage::Reality)));
+        assert!(!is_weak(&turn(Kind::Closed, Stage::Will)));
+        assert!(!is_weak(&turn(Kind::Closed, Stage::Rapport)));
+        assert!(is_weak(&turn(Kind::Leading, Stage::Will)));
+        assert!(!is_weak(&turn(Kind::Open, Stage::Reality)));
     }
 
     #[test]

@@ -5,9 +5,20 @@
 use super::state::{Action, AppState};
 use super::{download, files};
 use crate::library;
-use crate::results::{read, summarise, to_csv};
+use crate::results::{read, summarise, to_csv, ResultFile};
 use gloo::file::callbacks::FileReader;
+use std::cell::RefCell;
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// Files being read together: all their results are added in one step when the last one is done,
+/// so 300 files cost one update, not 300.
+#[derive(Default)]
+struct Batch {
+    pending: usize,
+    results: Vec<ResultFile>,
+    problems: Vec<String>,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ClassProps {
@@ -22,20 +33,28 @@ pub fn ClassPage(props: &ClassProps) -> Html {
     let pasted = use_state(String::new);
     let dragging = use_state(|| false);
 
-    // Reads each file; good results are added, each bad file gets its own message.
+    // Reads every file; when all are read, the good results are added at once and each bad
+    // file gets its own message.
     let take_files = {
         let (app, readers, problems) = (app.clone(), readers.clone(), problems.clone());
         Callback::from(move |list: Vec<web_sys::File>| {
-            problems.set(Vec::new());
+            let batch = Rc::new(RefCell::new(Batch { pending: list.len(), ..Batch::default() }));
             for file in list {
-                let (app, problems) = (app.clone(), problems.clone());
+                let (app, problems, batch) = (app.clone(), problems.clone(), batch.clone());
                 let name = file.name();
-                let reader = files::read_text(file, move |text| match text.and_then(|t| read(&t)) {
-                    Ok(results) => app.dispatch(Action::AddResults(results)),
-                    Err(why) => {
-                        let mut all = (*problems).clone();
-                        all.push(if why.contains(&name) { why } else { format!("\"{name}\": {why}") });
-                        problems.set(all);
+                let reader = files::read_text(file, move |text| {
+                    let mut b = batch.borrow_mut();
+                    match text.and_then(|t| read(&t)) {
+                        Ok(results) => b.results.extend(results),
+                        Err(why) if why.contains(&name) => b.problems.push(why),
+                        Err(why) => b.problems.push(format!("\"{name}\": {why}")),
+                    }
+                    b.pending -= 1;
+                    if b.pending == 0 {
+                        problems.set(std::mem::take(&mut b.problems));
+                        if !b.results.is_empty() {
+                            app.dispatch(Action::AddResults(std::mem::take(&mut b.results)));
+                        }
                     }
                 });
                 readers.borrow_mut().extend(reader);
@@ -84,7 +103,6 @@ pub fn ClassPage(props: &ClassProps) -> Html {
     };
 
     let summary = summarise(&app.class);
-    let csv = to_csv(&summary);
     let total_questions: usize = summary.fit_counts.iter().sum::<usize>().max(1);
     let fit_names = ["good", "early", "late", "off"];
     let title = |id: &str| library::get(id).map(|s| s.title.clone()).unwrap_or_else(|| id.to_string());
@@ -111,7 +129,7 @@ pub fn ClassPage(props: &ClassProps) -> Html {
                 <p class="empty">{ "No results yet." }</p>
             } else {
                 <div class="charts">
-                    <figure class="per-learner">
+                    <figure class="bars per-learner">
                         <figcaption>{ "Open questions & reflections, per learner" }</figcaption>
                         <ul>
                             { for summary.rows.iter().map(|r| html! {
@@ -123,7 +141,7 @@ pub fn ClassPage(props: &ClassProps) -> Html {
                             }) }
                         </ul>
                     </figure>
-                    <figure class="fit-split">
+                    <figure class="bars fit-split">
                         <figcaption>{ format!("Stage fit of all {} questions", summary.fit_counts.iter().sum::<usize>()) }</figcaption>
                         <ul>
                             { for fit_names.iter().zip(summary.fit_counts).map(|(name, n)| html! {
@@ -137,6 +155,9 @@ pub fn ClassPage(props: &ClassProps) -> Html {
                     </figure>
                 </div>
                 <h3>{ "Where the class found it hardest" }</h3>
+                if summary.weak_turns.is_empty() {
+                    <p class="empty">{ "No weak questions: every question was open or fitted its moment." }</p>
+                } else {
                 <div class="table-wrap">
                     <table class="turns">
                         <thead><tr><th scope="col">{ "Scenario" }</th><th scope="col">{ "At" }</th><th scope="col">{ "Weak questions" }</th><th scope="col">{ "Most common form" }</th><th scope="col">{ "Example" }</th></tr></thead>
@@ -153,6 +174,7 @@ pub fn ClassPage(props: &ClassProps) -> Html {
                         </tbody>
                     </table>
                 </div>
+                }
                 <h3>{ "Learners" }</h3>
                 <div class="table-wrap">
                     <table class="turns" data-test="learners">
@@ -172,7 +194,7 @@ pub fn ClassPage(props: &ClassProps) -> Html {
                     </table>
                 </div>
                 <div class="actions">
-                    <button onclick={Callback::from(move |_| download("growsim-class.csv", "text/csv", &csv))}>{ "Export CSV" }</button>
+                    <button onclick={{ let app = app.clone(); Callback::from(move |_| download("growsim-class.csv", "text/csv", &to_csv(&summarise(&app.class)))) }}>{ "Export CSV" }</button>
                     <button class="danger" onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::ClearClass)) }}>{ "Clear class results" }</button>
                 </div>
             }

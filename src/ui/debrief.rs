@@ -114,7 +114,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                 <p class="ending-summary">{ text }</p>
             }
             <div class="charts">
-                <figure class="per-stage">
+                <figure class="bars per-stage">
                     <figcaption>{ "Questions per stage" }</figcaption>
                     <ul>
                         { for d.per_stage.iter().map(|(s, n)| html! {

@@ -180,10 +180,11 @@ impl Reducible for AppState {
                         next.class.push(r);
                     }
                 }
-                let added = next.class.len() - before;
-                let note =
-                    if added < offered { format!(" ({} already there)", offered - added) } else { String::new() };
-                next.notices.push(format!("Added {added} result(s) to the class view{note}."));
+                let repeated = offered - (next.class.len() - before);
+                if repeated > 0 {
+                    next.notices
+                        .push(format!("{repeated} result(s) were already in the class view and were not added again."));
+                }
             }
             Action::ClearClass => next.class.clear(),
             Action::CustomAdded(file) => {

@@ -1,5 +1,5 @@
 //! Golden playthroughs: replays every `tests/golden/*.plan` against its scenario.
-//! The plan format is described in `docs/scenarios.md`.
+//! The plan format is described in the README, under "Golden playthroughs".
 
 use growsim::engine::{Conversation, Input, Status};
 use growsim::library;

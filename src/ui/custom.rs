@@ -89,7 +89,7 @@ pub fn CustomLoader(props: &CustomProps) -> Html {
                     { "Drop a scenario file (.toml) here, or " }
                     <label class="button">{ "choose a file…" }<input type="file" accept=".toml,text/plain" class="visually-hidden" onchange={on_pick} /></label>
                 </p>
-                <p class="muted">{ "It is checked like growsim check, kept on this device, and starts at once. The format is described in docs/scenarios.md." }</p>
+                <p class="muted">{ "It is checked like growsim check, kept on this device, and starts at once. The format is described in the README, under "Writing a scenario"." }</p>
             </div>
             if let Some(message) = &report.message {
                 <p class="error" role="alert">{ message }</p>

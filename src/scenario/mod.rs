@@ -34,10 +34,11 @@ pub enum Code {
     EndingWithExits,
     LabelKind,
     LabelStage,
+    TooLarge,
 }
 
 impl Code {
-    pub const ALL: [Code; 15] = [
+    pub const ALL: [Code; 16] = [
         Code::Syntax,
         Code::UnknownField,
         Code::DuplicateId,
@@ -53,6 +54,7 @@ impl Code {
         Code::EndingWithExits,
         Code::LabelKind,
         Code::LabelStage,
+        Code::TooLarge,
     ];
 
     /// The stable name printed in reports, e.g. `undefined-target`.
@@ -73,6 +75,7 @@ impl Code {
             Code::EndingWithExits => "ending-with-exits",
             Code::LabelKind => "label-kind",
             Code::LabelStage => "label-stage",
+            Code::TooLarge => "too-large",
         }
     }
 
@@ -138,8 +141,18 @@ pub fn parse(file: &str, source: &str) -> Result<Scenario, Vec<Diagnostic>> {
     })
 }
 
-/// Parses and validates a scenario file, returning every problem found.
+/// Most nodes a scenario may have: forty times the largest shipped one, and few enough that
+/// checking and playing it never stalls the page.
+pub const MAX_NODES: usize = 1000;
+
+/// Parses and validates a scenario file, returning every problem found. A file with more than
+/// [`MAX_NODES`] nodes is refused before it is parsed.
 pub fn check(file: &str, source: &str) -> Vec<Diagnostic> {
+    let nodes = source.lines().filter(|l| l.trim_start().starts_with("[[node]]")).count();
+    if nodes > MAX_NODES {
+        let message = format!("the file has {nodes} nodes; a scenario may have at most {MAX_NODES}");
+        return vec![Diagnostic { code: Code::TooLarge, file: file.to_string(), node: None, line: None, message }];
+    }
     match parse(file, source) {
         Ok(scenario) => validate(file, source, &scenario),
         Err(diagnostics) => diagnostics,

@@ -1,6 +1,6 @@
 //! Checks a parsed scenario's graph and labels, collecting every problem.
 
-use super::{line_of, Code, Diagnostic, Route, Scenario};
+use super::{Code, Diagnostic, Node, Route, Scenario};
 use crate::scoring::{analyse, Stage};
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
@@ -23,12 +23,13 @@ pub fn validate(file: &str, source: &str, scenario: &Scenario) -> Vec<Diagnostic
         }
     }
     let ids: BTreeSet<&str> = scenario.nodes.iter().map(|n| n.id.as_str()).collect();
+    let by_id = nodes_by_id(scenario);
     for (what, target) in [("start", &scenario.start), ("timeout", &scenario.timeout)] {
         if !ids.contains(target.as_str()) {
             report(Code::UndefinedTarget, None, format!("`{what}` points to '{target}', which is not a node"));
         }
     }
-    if scenario.node(&scenario.timeout).is_some_and(|n| !n.is_ending()) {
+    if by_id.get(scenario.timeout.as_str()).is_some_and(|n| !n.is_ending()) {
         report(Code::UndefinedTarget, Some(&scenario.timeout), "`timeout` must point to an ending node".into());
     }
 
@@ -101,7 +102,7 @@ pub fn validate(file: &str, source: &str, scenario: &Scenario) -> Vec<Diagnostic
                     ),
                 );
             }
-            if choice.reply.is_empty() && scenario.node(&choice.next).is_some_and(|n| n.say.is_empty()) {
+            if choice.reply.is_empty() && by_id.get(choice.next.as_str()).is_some_and(|n| n.say.is_empty()) {
                 report(Code::MissingLine, id, format!("{place} has no `reply` and '{}' has no `say`", choice.next));
             }
         }
@@ -158,11 +159,12 @@ fn check_route(
 
 /// Node ids reachable from the start by any choice or route.
 pub fn reachable(scenario: &Scenario) -> BTreeSet<&str> {
+    let by_id = nodes_by_id(scenario);
     let mut seen = BTreeSet::new();
     let mut queue = VecDeque::from([scenario.start.as_str()]);
     let shared: Vec<&str> = scenario.shared_routes.iter().filter_map(|r| r.next.as_deref()).collect();
     while let Some(id) = queue.pop_front() {
-        let Some(node) = scenario.node(id) else {
+        let Some(node) = by_id.get(id) else {
             continue;
         };
         if !seen.insert(node.id.as_str()) {
@@ -182,11 +184,20 @@ pub fn reachable(scenario: &Scenario) -> BTreeSet<&str> {
     seen
 }
 
+/// Each node by id (the first, if an id is duplicated), so large scenarios are checked in linear time.
+fn nodes_by_id(scenario: &Scenario) -> HashMap<&str, &Node> {
+    let mut by_id = HashMap::new();
+    for node in &scenario.nodes {
+        by_id.entry(node.id.as_str()).or_insert(node);
+    }
+    by_id
+}
+
 /// The line of each `id = "…"` inside a `[[node]]` table, found in the source text.
 fn node_lines(source: &str) -> HashMap<String, usize> {
     let mut lines = HashMap::new();
     let mut in_node = false;
-    for (offset, line) in line_offsets(source) {
+    for (number, line) in source.lines().enumerate() {
         let trimmed = line.trim();
         if trimmed.starts_with('[') {
             in_node = trimmed == "[[node]]";
@@ -198,18 +209,9 @@ fn node_lines(source: &str) -> HashMap<String, usize> {
         if let Some(rest) = trimmed.strip_prefix("id") {
             if let Some(value) = rest.trim_start().strip_prefix('=') {
                 let id = value.trim().trim_matches(|c| c == '"' || c == '\'');
-                lines.entry(id.to_string()).or_insert(line_of(source, offset));
+                lines.entry(id.to_string()).or_insert(number + 1);
             }
         }
     }
     lines
-}
-
-fn line_offsets(source: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut offset = 0;
-    source.split_inclusive('\n').map(move |line| {
-        let start = offset;
-        offset += line.len();
-        (start, line)
-    })
 }

@@ -95,24 +95,29 @@ pub fn App() -> Html {
         arrive(state, &hash())
     });
 
-    // Save whenever progress changes.
+    // Save whenever progress or the custom scenarios change. If the browser refuses, say so once.
+    let told = use_mut_ref(|| app.notices.iter().any(|n| n == storage::CANNOT_SAVE));
+    let refused = {
+        let (handle, told) = (app.clone(), told.clone());
+        move || {
+            if !std::mem::replace(&mut *told.borrow_mut(), true) {
+                handle.dispatch(Action::Notice(storage::CANNOT_SAVE.into()));
+            }
+        }
+    };
     {
-        let handle = app.clone();
+        let refused = refused.clone();
         use_effect_with(app.progress.clone(), move |progress| {
-            if let Err(why) = storage::save(progress) {
-                handle.dispatch(Action::Notice(format!("Progress could not be saved: {why}.")));
+            if storage::save(progress).is_err() {
+                refused();
             }
         });
     }
-    // Save custom scenarios whenever the list changes.
-    {
-        let handle = app.clone();
-        use_effect_with(app.custom.clone(), move |custom| {
-            if let Err(why) = storage::save_custom(custom) {
-                handle.dispatch(Action::Notice(format!("Your scenario could not be saved on this device: {why}.")));
-            }
-        });
-    }
+    use_effect_with(app.custom.clone(), move |custom| {
+        if storage::save_custom(custom).is_err() {
+            refused();
+        }
+    });
     // Keep the address bar in step with the page, so refresh and sharing work.
     {
         let link = link_of(&app);

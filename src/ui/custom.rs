@@ -9,6 +9,9 @@ use crate::scenario::{Diagnostic, Severity};
 use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
+/// Problems listed in full; the rest are counted, so a huge broken file can't flood the page.
+const SHOWN: usize = 50;
+
 #[derive(Properties, PartialEq)]
 pub struct CustomProps {
     pub app: UseReducerHandle<AppState>,
@@ -89,7 +92,7 @@ pub fn CustomLoader(props: &CustomProps) -> Html {
                     { "Drop a scenario file (.toml) here, or " }
                     <label class="button">{ "choose a file…" }<input type="file" accept=".toml,text/plain" class="visually-hidden" onchange={on_pick} /></label>
                 </p>
-                <p class="muted">{ "It is checked like growsim check, kept on this device, and starts at once. The format is described in the README, under "Writing a scenario"." }</p>
+                <p class="muted">{ "It is checked like growsim check, kept on this device, and starts at once. The format is described in the README, under \"Writing a scenario\"." }</p>
             </div>
             if let Some(message) = &report.message {
                 <p class="error" role="alert">{ message }</p>
@@ -102,11 +105,14 @@ pub fn CustomLoader(props: &CustomProps) -> Html {
                         format!("\"{}\" loaded with warnings:", report.file)
                     } }</p>
                     <ul>
-                        { for report.problems.iter().map(|d| html! {
+                        { for report.problems.iter().take(SHOWN).map(|d| html! {
                             <li><code>{ d.code.name() }</code>{ " " }{ d.line.map(|l| format!("line {l}")).unwrap_or_default() }
                                 { d.node.as_ref().map(|n| format!(", node '{n}'")).unwrap_or_default() }{ ": " }{ &d.message }</li>
                         }) }
                     </ul>
+                    if report.problems.len() > SHOWN {
+                        <p>{ format!("…and {} more. Run growsim check on the file to see them all.", report.problems.len() - SHOWN) }</p>
+                    }
                 </div>
             }
         </section>

@@ -20,7 +20,6 @@ pub fn Debrief(props: &DebriefProps) -> Html {
     let app = props.app.clone();
     let attempt = app.progress.attempts.get(props.attempt).cloned();
     let reflection = use_state(|| attempt.as_ref().map(|a| a.reflection.clone()).unwrap_or_default());
-    let saved = use_state(|| false);
     let learner = use_state(String::new);
     let share_text = use_state(|| false);
     let Some(attempt) = attempt else {
@@ -43,9 +42,9 @@ pub fn Debrief(props: &DebriefProps) -> Html {
     };
     let max_stage = d.per_stage.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
 
+    // Reflections are saved as they are typed, so a reload or a closed tab loses nothing.
     let field = |name: &'static str, label: &'static str, value: String| {
-        let reflection = reflection.clone();
-        let saved = saved.clone();
+        let (app, reflection, attempt) = (app.clone(), reflection.clone(), props.attempt);
         let oninput = Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value();
             let mut r = (*reflection).clone();
@@ -54,25 +53,14 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                 "noticed" => r.noticed = text,
                 _ => r.next = text,
             }
-            reflection.set(r);
-            saved.set(false);
+            reflection.set(r.clone());
+            app.dispatch(Action::SaveReflection { attempt, reflection: r });
         });
         html! {
             <label class="reflect-field">{ label }
                 <textarea rows="3" value={value} {oninput} />
             </label>
         }
-    };
-    let save = {
-        let app = app.clone();
-        let reflection = reflection.clone();
-        let saved = saved.clone();
-        let index = props.attempt;
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            app.dispatch(Action::SaveReflection { attempt: index, reflection: (*reflection).clone() });
-            saved.set(true);
-        })
     };
     let replay = {
         let app = app.clone();
@@ -151,14 +139,13 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <form class="reflect" onsubmit={save}>
+            <section class="reflect">
                 <h3>{ "Reflect (Kolb's cycle)" }</h3>
                 { field("happened", "What happened? Describe the conversation in a sentence or two.", happened) }
                 { field("noticed", "What did you notice about your questions and the coachee's replies?", noticed) }
                 { field("next", "What will you try next time?", next) }
-                <button class="primary" type="submit">{ "Save reflection" }</button>
-                if *saved { <span role="status" class="saved">{ " Saved." }</span> }
-            </form>
+                <p class="muted">{ "Saved as you type, on this device only." }</p>
+            </section>
             <section class="for-facilitator no-print" aria-labelledby="facilitator-title">
                 <h3 id="facilitator-title">{ "For your facilitator" }</h3>
                 <p>{ "A compact result: scenario, seed, and the form, stage and fit of each question. Menu questions are included; what you typed and your reflection only if you tick the box." }</p>

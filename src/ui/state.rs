@@ -163,7 +163,11 @@ impl Reducible for AppState {
                 next.backup = None;
                 next.page = Page::Home;
             }
-            Action::Notice(text) => next.notices.push(text),
+            Action::Notice(text) => {
+                if !next.notices.contains(&text) {
+                    next.notices.push(text);
+                }
+            }
             Action::DismissNotice(i) => {
                 if i < next.notices.len() {
                     next.notices.remove(i);

@@ -7,6 +7,11 @@ use web_sys::Storage;
 const KEY: &str = "growsim.progress";
 const BACKUP_KEY: &str = "growsim.progress.unreadable";
 const CUSTOM_KEY: &str = "growsim.custom-scenarios";
+const CUSTOM_BACKUP_KEY: &str = "growsim.custom-scenarios.unreadable";
+
+/// What the learner is told when the browser won't store anything (turned off, or full).
+pub const CANNOT_SAVE: &str = "growsim can't save on this device (browser storage is full or turned off). \
+    Your work stays while this page is open: export it from the Progress page to keep it.";
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -21,13 +26,7 @@ pub struct Loaded {
 
 pub fn load() -> Loaded {
     let Some(store) = storage() else {
-        return Loaded {
-            progress: Progress::default(),
-            notices: vec![
-                "This browser won't let growsim save progress, so it will be lost when you close the page.".into()
-            ],
-            backup: None,
-        };
+        return Loaded { progress: Progress::default(), notices: vec![CANNOT_SAVE.into()], backup: None };
     };
     let backup = store.get_item(BACKUP_KEY).ok().flatten();
     match store.get_item(KEY).ok().flatten() {
@@ -49,12 +48,9 @@ pub fn load() -> Loaded {
     }
 }
 
-/// Saves progress; returns a message when the browser refuses (for example, storage full).
-pub fn save(progress: &Progress) -> Result<(), String> {
-    let store = storage().ok_or("storage is not available")?;
-    store
-        .set_item(KEY, &progress.to_json())
-        .map_err(|_| "the browser refused to save (storage may be full)".to_string())
+/// Saves progress; fails when the browser refuses (storage turned off or full).
+pub fn save(progress: &Progress) -> Result<(), ()> {
+    storage().ok_or(())?.set_item(KEY, &progress.to_json()).map_err(|_| ())
 }
 
 /// Forgets the unreadable backup.
@@ -72,15 +68,21 @@ pub struct CustomFile {
     pub source: String,
 }
 
-/// The saved custom scenarios, registered with the library. Any that no longer load are
-/// reported in the notices and left in storage untouched.
+/// The saved custom scenarios, registered with the library. If any can't be read or no longer
+/// load, they are reported in the notices and the saved text is kept under a backup key.
 pub fn load_custom(notices: &mut Vec<String>) -> Vec<CustomFile> {
-    let Some(text) = storage().and_then(|s| s.get_item(CUSTOM_KEY).ok().flatten()) else { return Vec::new() };
+    let Some(store) = storage() else { return Vec::new() };
+    let Some(text) = store.get_item(CUSTOM_KEY).ok().flatten() else { return Vec::new() };
+    let keep_backup = || {
+        let _ = store.set_item(CUSTOM_BACKUP_KEY, &text);
+    };
     let Ok(files) = serde_json::from_str::<Vec<CustomFile>>(&text) else {
-        notices.push("Your saved custom scenarios couldn't be read; load the files again.".into());
+        keep_backup();
+        notices.push("Your saved custom scenarios couldn't be read; a copy is kept. Load the files again.".into());
         return Vec::new();
     };
-    files
+    let count = files.len();
+    let loaded: Vec<CustomFile> = files
         .into_iter()
         .filter(|f| match crate::library::add_custom(&f.file, &f.source) {
             Ok(_) => true,
@@ -90,12 +92,15 @@ pub fn load_custom(notices: &mut Vec<String>) -> Vec<CustomFile> {
                 false
             }
         })
-        .collect()
+        .collect();
+    if loaded.len() < count {
+        keep_backup();
+    }
+    loaded
 }
 
-/// Saves the custom scenarios; returns a message when the browser refuses.
-pub fn save_custom(files: &[CustomFile]) -> Result<(), String> {
-    let store = storage().ok_or("storage is not available")?;
+/// Saves the custom scenarios; fails when the browser refuses (storage turned off or full).
+pub fn save_custom(files: &[CustomFile]) -> Result<(), ()> {
     let text = serde_json::to_string(files).expect("strings always serialise");
-    store.set_item(CUSTOM_KEY, &text).map_err(|_| "the browser refused to save (storage may be full)".to_string())
+    storage().ok_or(())?.set_item(CUSTOM_KEY, &text).map_err(|_| ())
 }

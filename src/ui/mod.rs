@@ -13,7 +13,7 @@ mod progress_page;
 mod session;
 pub mod state;
 mod storage;
-mod widgets;
+pub mod widgets;
 
 pub use app::App;
 

@@ -14,8 +14,16 @@ fn mount() -> web_sys::Element {
     root
 }
 
+/// Starts the app afresh at `hash`, with nothing saved.
+fn reset(hash: &str) {
+    let window = gloo::utils::window();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    window.location().set_hash(hash).unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn app_lists_every_bundled_scenario() {
+    reset("");
     let root = mount();
     yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
@@ -66,4 +74,25 @@ async fn qr_code_is_drawn_as_svg_and_too_long_links_say_so() {
     let root = render::<QrCode>(QrProps { text: "x".repeat(5000) }).await;
     assert!(root.query_selector("svg").unwrap().is_none());
     assert!(root.text_content().unwrap().contains("too long"));
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_question_adds_it_and_the_reply_to_the_transcript() {
+    use wasm_bindgen::JsCast;
+    reset("#/play/vague-goal?seed=3&mode=choose");
+    let root = mount();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let count = |selector: &str| root.query_selector_all(selector).unwrap().length();
+    assert_eq!((count(".msg.you"), count(".msg.coachee")), (0, 1), "only the coachee's opening line");
+    let choice = root.query_selector("button.choice").unwrap().expect("a menu of questions");
+    let key = choice.query_selector("kbd").unwrap().unwrap().text_content().unwrap();
+    let asked = choice.text_content().unwrap().strip_prefix(&key).unwrap().to_string();
+    choice.dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+    assert_eq!((count(".msg.you"), count(".msg.coachee")), (1, 2), "the question and the reply");
+    let shown = root.query_selector(".msg.you > p").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(shown, asked);
+    assert!(root.query_selector(".msg.you .chip").unwrap().is_some(), "the question is scored");
+    reset("");
 }

@@ -3,7 +3,7 @@
 // Plays one real session to get a genuine result file, copies it under N learner names, then
 // loads them all at once in a fresh page, RUNS times. Prints each run and the median, in ms.
 // Usage: node scripts/lib/class-aggregation.mjs [FILES] [RUNS]   (scripts/bench-report calls this)
-import { serveDist, launch, planSteps, planSeed, playStep } from '../../tests/e2e/helpers.mjs';
+import { serveDist, launch, planSteps, planSeed, playStep, median } from '../../tests/e2e/helpers.mjs';
 import fs from 'node:fs';
 
 const files = Number(process.argv[2] ?? 300);
@@ -17,11 +17,6 @@ function watchAggregation(expected) {
     if (window.__doneAt === undefined && rows === expected) window.__doneAt = performance.now();
   }).observe(document, { childList: true, subtree: true });
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const server = await serveDist();
 const browser = await launch();

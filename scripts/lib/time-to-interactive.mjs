@@ -2,7 +2,7 @@
 // visible and its Start button enabled. Serves the build on localhost, loads it in headless Chromium
 // in a fresh (cold) browser context each time, and prints each run and the median, in ms.
 // Usage: node scripts/lib/time-to-interactive.mjs [RUNS]   (scripts/bench-report calls this)
-import { serveDist, launch } from '../../tests/e2e/helpers.mjs';
+import { serveDist, launch, median } from '../../tests/e2e/helpers.mjs';
 
 const runs = Number(process.argv[2] ?? 5);
 
@@ -23,11 +23,6 @@ function watchForInteractiveList() {
   });
   observer.observe(document, { childList: true, subtree: true, attributes: true });
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const server = await serveDist();
 const browser = await launch();

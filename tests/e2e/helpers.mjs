@@ -108,6 +108,17 @@ export async function playStep(page, step) {
   await page.waitForFunction((n) => document.querySelectorAll('.msg.you').length > n, before);
 }
 
+/** Starts the first scenario in the library and picks the first menu question `turns` times; returns the questions shown. */
+export async function startAndPlay(page, turns) {
+  await page.locator('.scenario-card button', { hasText: 'Start' }).first().click();
+  await page.waitForSelector('.composer');
+  for (let turn = 1; turn <= turns; turn++) {
+    await page.locator('button.choice').first().click();
+    await page.waitForFunction((n) => document.querySelectorAll('.msg.you').length >= n, turn);
+  }
+  return page.locator('.msg.you').count();
+}
+
 /** Runs axe-core on the page and returns the serious and critical violations. */
 export async function seriousViolations(page) {
   // Let entry animations finish: a half-faded message is not what the learner reads.
@@ -123,3 +134,9 @@ export async function seriousViolations(page) {
 /** Whether the page scrolls sideways, which a layout must never make it do. */
 export const overflowsSideways = (page) =>
   page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+
+/** The median of a list of numbers (for the benchmark scripts). */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}

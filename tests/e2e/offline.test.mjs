@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, newPage, DIST } from './helpers.mjs';
+import { serveDist, launch, newPage, DIST, startAndPlay } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -24,13 +24,7 @@ test('after the first visit the app loads and plays with the network off', async
   const served = server.requests.length;
   await page.reload();
   await page.waitForSelector('.scenario-card');
-  await page.locator('.scenario-card button', { hasText: 'Start' }).first().click();
-  await page.waitForSelector('.composer');
-  for (let turn = 1; turn <= 3; turn++) {
-    await page.locator('button.choice').first().click();
-    await page.waitForFunction((n) => document.querySelectorAll('.msg.you').length >= n, turn);
-  }
-  assert.equal(await page.locator('.msg.you').count(), 3);
+  assert.equal(await startAndPlay(page, 3), 3);
   assert.deepEqual(server.requests.slice(served), [], 'no request reached the server while offline');
   assert.deepEqual(errors, []);
   await context.close();

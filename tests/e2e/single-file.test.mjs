@@ -2,7 +2,7 @@
 // with no console errors under its own CSP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, scenarioFiles, singleFileUrl } from './helpers.mjs';
+import { launch, newPage, scenarioFiles, singleFileUrl, startAndPlay } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -17,13 +17,7 @@ test('dist-single/growsim.html opens from file://, lists the scenarios and plays
   await page.waitForSelector('.scenario-card');
   assert.equal(await page.locator('.scenario-card').count(), scenarioFiles().length);
   assert.ok(await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]') !== null), 'has a CSP');
-  await page.locator('.scenario-card button', { hasText: 'Start' }).first().click();
-  await page.waitForSelector('.composer');
-  for (let turn = 1; turn <= 3; turn++) {
-    await page.locator('button.choice').first().click();
-    await page.waitForFunction((n) => document.querySelectorAll('.msg.you').length >= n, turn);
-  }
-  assert.equal(await page.locator('.msg.you').count(), 3);
+  assert.equal(await startAndPlay(page, 3), 3);
   assert.deepEqual(requests.filter((r) => !r.startsWith('data:') && r !== url), [], 'nothing but the file itself is loaded');
   assert.deepEqual(errors, []);
   await context.close();

@@ -183,8 +183,14 @@ fn play(args: &[String]) -> Result<ExitCode, String> {
         None => 1,
     };
     let source = read_input(Some(path))?;
-    let scenario =
-        scenario::parse(path, &source).map_err(|d| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"))?;
+    let list = |d: Vec<scenario::Diagnostic>| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n");
+    let scenario = scenario::parse(path, &source).map_err(list)?;
+    // The engine plays valid scenarios only (a missing start node would leave it nowhere).
+    let errors: Vec<_> =
+        scenario::validate(path, &source, &scenario).into_iter().filter(|d| d.severity() == Severity::Error).collect();
+    if !errors.is_empty() {
+        return Err(list(errors));
+    }
     let mut conversation = Conversation::new(&scenario, seed);
     println!("{}\n\n{}: {}", scenario.brief, scenario.coachee, conversation.state().opening);
     let stdin = io::stdin();

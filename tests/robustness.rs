@@ -1,12 +1,15 @@
-//! No input makes the scorer or the engine panic: property tests over arbitrary text, plus
-//! the named nasty cases.
+//! No input makes the scorer or the engine panic: property tests over arbitrary text, the named
+//! nasty cases, and regressions for what the fuzzing work turned up (docs/robustness.md).
 #![cfg(not(target_arch = "wasm32"))]
 
 use growsim::engine::{Conversation, Input, Prompt};
 use growsim::library;
-use growsim::scenario;
+use growsim::progress::Progress;
+use growsim::scenario::{self, Code};
 use growsim::scoring::{analyse, fit, Kind, Stage};
 use proptest::prelude::*;
+use std::fs;
+use std::process::{Command, Stdio};
 
 fn check(text: &str) {
     let a = analyse(text);
@@ -76,4 +79,58 @@ fn engine_survives_strange_typed_questions_in_every_scenario() {
             let _ = c.step(Input::Typed(text.to_string()));
         }
     }
+}
+
+/// Found while writing the fuzz targets (docs/robustness.md): a variable at the edge of `i64`, in
+/// a scenario file or an edited saved session, overflowed when a turn changed it.
+#[test]
+fn variables_at_the_edge_of_i64_stay_there() {
+    let valid = fs::read_to_string("tests/fixtures/valid.toml").unwrap();
+    let edge = valid.replace("trust = 5", "trust = -9223372036854775808");
+    assert_eq!(scenario::check("edge.toml", &edge), vec![]);
+    let s = scenario::parse("edge.toml", &edge).unwrap();
+    let mut c = Conversation::new(&s, 1);
+    c.step(Input::Choice(2)).unwrap(); // "Do you like your job?" lowers trust by 1
+    assert_eq!(c.state().vars["trust"], i64::MIN);
+
+    let s = scenario::parse("valid.toml", &valid).unwrap();
+    let saved = Progress { current: Some(Conversation::new(&s, 1).state().clone()), ..Progress::default() }.to_json();
+    let edited = saved.replace("\"trust\": 5", "\"trust\": -9223372036854775808");
+    let state = Progress::from_json(&edited).unwrap().current.unwrap();
+    let mut c = Conversation::resume(&s, state).unwrap();
+    c.step(Input::Choice(2)).unwrap();
+    assert_eq!(c.state().vars["trust"], i64::MIN);
+}
+
+/// Found with the above: `growsim play` started a scenario whose `start` is not a node, and the
+/// engine panicked on the first prompt. It now refuses a scenario with errors, listing them.
+#[test]
+fn play_refuses_a_scenario_with_errors() {
+    let broken =
+        fs::read_to_string("tests/fixtures/valid.toml").unwrap().replace("start = \"goal\"", "start = \"nowhere\"");
+    let path = std::env::temp_dir().join(format!("growsim-no-start-{}.toml", std::process::id()));
+    fs::write(&path, broken).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_growsim"))
+        .arg("play")
+        .arg(&path)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdin.take()); // no input: a panic would come on the first prompt
+    let out = child.wait_with_output().unwrap();
+    let _ = fs::remove_file(&path);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("error[undefined-target]") && !stderr.contains("panicked"), "{stderr}");
+}
+
+/// Found while writing the fuzz targets: the node limit counted `[[node]]` lines only, so the same
+/// tables spelt `[[ node ]]` slipped past it.
+#[test]
+fn the_node_limit_holds_however_the_tables_are_spelt() {
+    let spaced = fs::read_to_string("tests/fixtures/too-large.toml").unwrap().replace("[[node]]", "[[ node ]]");
+    let found = scenario::check("spaced.toml", &spaced);
+    assert!(found.len() == 1 && found[0].code == Code::TooLarge, "{} diagnostics: {:?}", found.len(), found.first());
 }

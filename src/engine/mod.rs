@@ -141,7 +141,8 @@ pub struct Conversation<'s> {
 }
 
 impl<'s> Conversation<'s> {
-    /// Starts a session. The same `seed` replays the same coachee phrasings.
+    /// Starts a session. The same `seed` replays the same coachee phrasings. The scenario must
+    /// have passed [`validate`](crate::scenario::validate) without errors.
     pub fn new(scenario: &'s Scenario, seed: u64) -> Conversation<'s> {
         let start = scenario.node(&scenario.start);
         let mut vars = scenario.vars.clone();
@@ -383,9 +384,12 @@ fn normalise(text: &str) -> String {
     out
 }
 
+/// Adds each change to its variable, stopping at the ends of `i64`: a scenario or saved session
+/// may hold any value, and overflow must not panic.
 fn apply(vars: &mut BTreeMap<String, i64>, changes: &BTreeMap<String, i64>) {
     for (key, delta) in changes {
-        *vars.entry(key.clone()).or_insert(0) += delta;
+        let value = vars.entry(key.clone()).or_insert(0);
+        *value = value.saturating_add(*delta);
     }
 }
 

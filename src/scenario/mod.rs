@@ -148,12 +148,17 @@ pub const MAX_NODES: usize = 1000;
 /// Parses and validates a scenario file, returning every problem found. A file with more than
 /// [`MAX_NODES`] nodes is refused before it is parsed.
 pub fn check(file: &str, source: &str) -> Vec<Diagnostic> {
+    let too_large = |nodes: usize| {
+        let message = format!("the file has {nodes} nodes; a scenario may have at most {MAX_NODES}");
+        vec![Diagnostic { code: Code::TooLarge, file: file.to_string(), node: None, line: None, message }]
+    };
     let nodes = source.lines().filter(|l| l.trim_start().starts_with("[[node]]")).count();
     if nodes > MAX_NODES {
-        let message = format!("the file has {nodes} nodes; a scenario may have at most {MAX_NODES}");
-        return vec![Diagnostic { code: Code::TooLarge, file: file.to_string(), node: None, line: None, message }];
+        return too_large(nodes);
     }
     match parse(file, source) {
+        // TOML spells tables other ways too (`[[ node ]]`, inline arrays), so count again.
+        Ok(scenario) if scenario.nodes.len() > MAX_NODES => too_large(scenario.nodes.len()),
         Ok(scenario) => validate(file, source, &scenario),
         Err(diagnostics) => diagnostics,
     }

@@ -1,0 +1,202 @@
+//! Properties of the engine over every shipped scenario: no state reached in play is a trap,
+//! a saved and restored session has the same future, and scoring depends on nothing but the text.
+#![cfg(not(target_arch = "wasm32"))]
+
+use growsim::engine::{Conversation, Input, Prompt, Status};
+use growsim::library;
+use growsim::progress::Progress;
+use growsim::scenario::Scenario;
+use growsim::scoring::{analyse, fit, Stage};
+use proptest::prelude::*;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use std::collections::{BTreeMap, HashSet, VecDeque};
+
+/// Typed questions of every sort, including ones the scenarios route specially.
+const TYPED: &[&str] = &[
+    "What would you like to get from our time today?",
+    "What's happening at the moment?",
+    "It sounds like this has been weighing on you.",
+    "What options can you see?",
+    "What will you do first, and by when?",
+    "Have you considered just quitting?",
+    "Don't you think you should talk to them?",
+    "Why did you let that happen?",
+    "Do you like your job?",
+    "What do you want? How will you get it? Who can help?",
+    "How can you get him to change?",
+    "Everything you say stays between us, within the limits we agreed.",
+    "🙂",
+    "",
+];
+
+/// A turn as proptest generates it: a menu index (possibly out of range) or a typed question.
+fn input() -> impl Strategy<Value = Input> {
+    prop_oneof![
+        3 => (0usize..6).prop_map(Input::Choice),
+        2 => (0..TYPED.len()).prop_map(|i| Input::Typed(TYPED[i].to_string())),
+        1 => "\\PC{0,60}".prop_map(Input::Typed),
+    ]
+}
+
+fn scenario() -> impl Strategy<Value = &'static Scenario> {
+    (0..library::all().len()).prop_map(|i| &library::all()[i])
+}
+
+/// What decides where a session can go next: the node and the variables.
+type Key = (String, BTreeMap<String, i64>);
+
+fn key(c: &Conversation) -> Key {
+    (c.state().node.clone(), c.state().vars.clone())
+}
+
+/// Whether menu choices alone can still lead from `start` to an ending, found by a breadth-first
+/// search over (node, variables). `start` plays a copy of its scenario with the turn limit lifted,
+/// so the timeout can't end the session for it. `good` holds states already shown to lead to an
+/// ending; the states on every path found are added to it.
+fn can_still_end(start: &Conversation, good: &mut HashSet<Key>) -> bool {
+    const MAX_STATES: usize = 20_000;
+    let mut states = vec![(key(start), None::<usize>)];
+    let mut seen = HashSet::from([key(start)]);
+    let mut queue = VecDeque::from([(start.clone(), 0)]);
+    while let Some((c, at)) = queue.pop_front() {
+        if matches!(c.state().status, Status::Ended { .. }) || good.contains(&states[at].0) {
+            let mut next = Some(at);
+            while let Some(i) = next {
+                good.insert(states[i].0.clone());
+                next = states[i].1;
+            }
+            return true;
+        }
+        let Prompt::Ask { choices, .. } = c.prompt() else { unreachable!("an active session asks") };
+        for i in 0..choices.len() {
+            let mut after = c.clone();
+            after.step(Input::Choice(i)).expect("every menu question is playable");
+            if seen.insert(key(&after)) && states.len() < MAX_STATES {
+                states.push((key(&after), Some(at)));
+                queue.push_back((after, states.len() - 1));
+            }
+        }
+    }
+    false
+}
+
+#[test]
+fn from_every_state_reached_in_play_an_ending_is_still_reachable() {
+    for scenario in library::all() {
+        let unlimited = Scenario { max_turns: u32::MAX, ..scenario.clone() };
+        let mut good = HashSet::new();
+        for seed in 0..25 {
+            let mut rng = StdRng::seed_from_u64(seed);
+            let mut c = Conversation::new(scenario, seed);
+            while let Prompt::Ask { choices, .. } = c.prompt() {
+                let here = Conversation::resume(&unlimited, c.state().clone()).unwrap();
+                assert!(
+                    can_still_end(&here, &mut good),
+                    "{} (seed {seed}): no ending can be reached from node '{}' with {:?}",
+                    scenario.id,
+                    c.state().node,
+                    c.state().vars
+                );
+                let input = if rng.random_bool(0.6) {
+                    Input::Choice(rng.random_range(0..choices.len()))
+                } else {
+                    Input::Typed(TYPED[rng.random_range(0..TYPED.len() - 1)].to_string())
+                };
+                c.step(input).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn the_search_finds_a_trap() {
+    let source = r#"
+id = "trap"
+title = "Trap"
+coachee = "Ana"
+role = "Tester"
+difficulty = "foundation"
+brief = "A node with no way out."
+objectives = ["Test"]
+start = "a"
+timeout = "done"
+max_turns = 4
+
+[[node]]
+id = "a"
+stage = "goal"
+say = ["Hello."]
+choice = [
+  { ask = "What do you want?", kind = "open", stage = "goal", next = "done" },
+  { ask = "What else?", kind = "open", stage = "goal", next = "loop" },
+]
+
+[[node]]
+id = "loop"
+stage = "reality"
+say = ["Round we go."]
+choice = [{ ask = "And then?", kind = "open", stage = "reality", next = "loop" }]
+
+[[node]]
+id = "done"
+stage = "will"
+say = ["Bye."]
+ending = "stalled"
+"#;
+    let trap = Scenario { max_turns: u32::MAX, ..growsim::scenario::parse("trap.toml", source).unwrap() };
+    let mut c = Conversation::new(&trap, 1);
+    assert!(can_still_end(&c, &mut HashSet::new()));
+    c.step(Input::Choice(1)).unwrap();
+    assert!(!can_still_end(&c, &mut HashSet::new()));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn a_saved_and_restored_session_has_the_same_future(
+        scenario in scenario(),
+        seed in any::<u64>(),
+        before in prop::collection::vec(input(), 0..25),
+        after in prop::collection::vec(input(), 1..25),
+    ) {
+        let mut played = Conversation::new(scenario, seed);
+        for i in before {
+            let _ = played.step(i);
+        }
+        // Saved as the app saves it: inside Progress, as JSON.
+        let saved = Progress { current: Some(played.state().clone()), ..Progress::default() }.to_json();
+        let state = Progress::from_json(&saved).unwrap().current.unwrap();
+        let mut restored = Conversation::resume(scenario, state).unwrap();
+        prop_assert_eq!(restored.state(), played.state());
+        for i in after {
+            let expected = played.step(i.clone()).cloned();
+            prop_assert_eq!(restored.step(i).cloned(), expected);
+            prop_assert_eq!(restored.prompt(), played.prompt());
+        }
+        prop_assert_eq!(restored.state(), played.state());
+    }
+
+    #[test]
+    fn scores_depend_on_the_text_alone(
+        questions in prop::collection::vec(
+            prop_oneof![(0..TYPED.len()).prop_map(|i| TYPED[i].to_string()), "\\PC{0,80}"],
+            1..12,
+        ),
+    ) {
+        // Every field, rules fired included, plus the fit against each stage.
+        let score = |q: &String| {
+            let a = analyse(q);
+            let fits: Vec<_> = Stage::ALL.iter().map(|&s| fit(&a, s)).collect();
+            (a, fits)
+        };
+        let in_order: Vec<_> = questions.iter().map(score).collect();
+        let mut reversed: Vec<_> = questions.iter().rev().map(score).collect();
+        reversed.reverse();
+        let elsewhere = std::thread::scope(|s| s.spawn(|| questions.iter().map(score).collect::<Vec<_>>()).join())
+            .unwrap();
+        prop_assert_eq!(&reversed, &in_order);
+        prop_assert_eq!(&elsewhere, &in_order);
+    }
+}

@@ -2,16 +2,39 @@
 //! scenarios loaded at run time (a facilitator's own files), which must pass the validator.
 
 use crate::scenario::{self, Code, Diagnostic, Scenario, Severity};
+use std::io::Read;
 use std::sync::{Mutex, OnceLock};
 
 /// Every bundled scenario file as `(file name, TOML source)`, sorted by file name.
-pub const FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/scenarios.rs"));
+///
+/// `build.rs` packs the files into one bzip2 stream, far smaller in the download than the plain
+/// text; it is unpacked on first use and kept for the life of the program.
+pub fn files() -> &'static [(&'static str, &'static str)] {
+    static CELL: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        const LENGTHS: &[(&str, usize)] = include!(concat!(env!("OUT_DIR"), "/scenarios.rs"));
+        const PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/scenarios.bz2"));
+        let mut text = String::new();
+        if bzip2::read::BzDecoder::new(PACKED).read_to_string(&mut text).is_err() {
+            panic!("the bundled scenarios could not be unpacked");
+        }
+        let mut rest: &'static str = text.leak();
+        LENGTHS
+            .iter()
+            .map(|&(name, len)| {
+                let (source, tail) = rest.split_at(len);
+                rest = tail;
+                (name, source)
+            })
+            .collect()
+    })
+}
 
 /// The bundled scenarios, parsed once. A file that fails to parse is left out here; `growsim
 /// check` and the test suite keep the bundled files valid.
 pub fn all() -> &'static [Scenario] {
     static CELL: OnceLock<Vec<Scenario>> = OnceLock::new();
-    CELL.get_or_init(|| FILES.iter().filter_map(|(name, source)| scenario::parse(name, source).ok()).collect())
+    CELL.get_or_init(|| files().iter().filter_map(|(name, source)| scenario::parse(name, source).ok()).collect())
 }
 
 /// Custom scenarios, newest last. They live as long as the page: a replaced version stays
@@ -48,10 +71,10 @@ mod tests {
 
     #[test]
     fn a_custom_scenario_is_validated_then_playable_by_id() {
-        let source = FILES[0].1.replacen("id = \"too-big-goal\"", "id = \"my-own\"", 1);
+        let source = files()[0].1.replacen("id = \"too-big-goal\"", "id = \"my-own\"", 1);
         let (added, _) = add_custom("mine.toml", &source).unwrap();
         assert_eq!(get("my-own").map(|s| &s.id), Some(&added.id));
-        let clash = add_custom("clash.toml", FILES[0].1).unwrap_err();
+        let clash = add_custom("clash.toml", files()[0].1).unwrap_err();
         assert_eq!(clash[0].code, Code::DuplicateId);
         assert!(clash[0].message.contains("built-in"));
         let broken = add_custom("broken.toml", "id = \"x\"\n[[node]]\nid = 3").unwrap_err();
@@ -60,11 +83,26 @@ mod tests {
     }
 
     #[test]
+    fn the_bundle_unpacks_to_the_files_on_disk() {
+        let mut names: Vec<String> = std::fs::read_dir("scenarios")
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+            .filter(|n| n.ends_with(".toml"))
+            .collect();
+        names.sort();
+        let bundled: Vec<&str> = files().iter().map(|(name, _)| *name).collect();
+        assert_eq!(bundled, names);
+        for (name, source) in files() {
+            assert_eq!(*source, std::fs::read_to_string(format!("scenarios/{name}")).unwrap(), "{name}");
+        }
+    }
+
+    #[test]
     fn every_bundled_file_parses_with_a_unique_id() {
-        assert_eq!(super::all().len(), super::FILES.len());
+        assert_eq!(super::all().len(), super::files().len());
         let mut ids: Vec<&str> = super::all().iter().map(|s| s.id.as_str()).collect();
         ids.sort();
         ids.dedup();
-        assert_eq!(ids.len(), super::FILES.len());
+        assert_eq!(ids.len(), super::files().len());
     }
 }

@@ -28,7 +28,7 @@ async fn app_lists_every_bundled_scenario() {
     yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
     let cards = root.query_selector_all(".scenario-card").unwrap();
-    assert_eq!(cards.length() as usize, growsim::library::FILES.len());
+    assert_eq!(cards.length() as usize, growsim::library::files().len());
     assert!(root.text_content().unwrap().contains("growsim"));
 }
 

@@ -7,7 +7,7 @@ use growsim::scenario::{self, Scenario};
 use std::fs;
 
 fn scenarios() -> Vec<Scenario> {
-    library::FILES
+    library::files()
         .iter()
         .map(|(name, source)| scenario::parse(name, source).unwrap_or_else(|d| panic!("{}", d[0])))
         .collect()

@@ -57,7 +57,7 @@ fn walk(scenario: &Scenario, seed: u64) -> usize {
 
 #[test]
 fn random_walks_always_end() {
-    let scenarios: Vec<Scenario> = library::FILES.iter().map(|(n, s)| scenario::parse(n, s).unwrap()).collect();
+    let scenarios: Vec<Scenario> = library::files().iter().map(|(n, s)| scenario::parse(n, s).unwrap()).collect();
     let mut walks = 0;
     for s in &scenarios {
         for seed in 0..500 {

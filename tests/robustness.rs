@@ -69,7 +69,7 @@ fn nasty_inputs_give_defined_results() {
 
 #[test]
 fn engine_survives_strange_typed_questions_in_every_scenario() {
-    for (name, source) in library::FILES {
+    for (name, source) in library::files() {
         let s = scenario::parse(name, source).unwrap();
         let mut c = Conversation::new(&s, 42);
         for text in ["", "🙂", "<b>hi</b>", "\u{0}", "What do you want?", &"x".repeat(10_000)] {

@@ -163,7 +163,9 @@ pub fn read(text: &str) -> Result<Vec<ResultFile>, String> {
             let bytes = base64url::decode(&code[CODE_PREFIX.len()..])
                 .ok_or_else(|| format!("code {} is damaged (check it was copied whole)", i + 1))?;
             let json = String::from_utf8(bytes).map_err(|_| format!("code {} is damaged", i + 1))?;
-            serde_json::from_str::<ResultFile>(&json)
+            // Through `Value`, as for files: one JSON reader for these types in the wasm build.
+            serde_json::from_str::<serde_json::Value>(&json)
+                .and_then(serde_json::from_value::<ResultFile>)
                 .map_err(|e| format!("code {}: {}", i + 1, clip(&e.to_string())))
                 .and_then(|r| r.check().map_err(|why| format!("code {}: {why}", i + 1)))
         })

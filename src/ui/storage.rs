@@ -76,7 +76,8 @@ pub fn load_custom(notices: &mut Vec<String>) -> Vec<CustomFile> {
     let keep_backup = || {
         let _ = store.set_item(CUSTOM_BACKUP_KEY, &text);
     };
-    let Ok(files) = serde_json::from_str::<Vec<CustomFile>>(&text) else {
+    // Through `Value`, like every other JSON read, so the wasm build carries one JSON reader.
+    let Ok(files) = serde_json::from_str(&text).and_then(serde_json::from_value::<Vec<CustomFile>>) else {
         keep_backup();
         notices.push("Your saved custom scenarios couldn't be read; a copy is kept. Load the files again.".into());
         return Vec::new();

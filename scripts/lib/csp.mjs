@@ -2,10 +2,8 @@
 // find inline scripts and styles, hash them the way browsers do, and read or rewrite the CSP meta tag.
 //
 // The policy itself lives in index.html. Scripts: 'self' plus a sha256 per inline script, never
-// 'unsafe-inline'; 'wasm-unsafe-eval' lets WebAssembly compile. Styles: the app sets inline
-// style="width:…" attributes on chart bars, which CSP counts as inline style, so style-src keeps
-// 'unsafe-inline' (style attributes cannot be hashed in any shipping browser) while style-src-elem
-// (CSP 3) still limits <style>/<link> elements to the page's own stylesheet.
+// 'unsafe-inline'; 'wasm-unsafe-eval' lets WebAssembly compile. Styles: only the page's own
+// stylesheet, never 'unsafe-inline'; the app sets no style attributes (chart bars are SVG).
 import crypto from 'node:crypto';
 
 /** The placeholder in index.html's CSP that the post-build hook replaces with script hashes. */

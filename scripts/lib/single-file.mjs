@@ -69,8 +69,7 @@ html = html.replace(loader[0], () => `<script type="module">${script}</script>`)
 html = setCsp(html, [
   "default-src 'none'",
   `script-src 'wasm-unsafe-eval' ${sha256Source(script)}`,
-  "style-src 'unsafe-inline'", // inline style="width:…" attributes on chart bars
-  `style-src-elem ${sha256Source(css)}`,
+  `style-src ${sha256Source(css)}`,
   'img-src data:',
   "object-src 'none'",
   "base-uri 'none'",

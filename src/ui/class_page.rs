@@ -3,6 +3,7 @@
 //! Everything stays in this browser tab.
 
 use super::state::{Action, AppState};
+use super::widgets::Bar;
 use super::{download, files};
 use crate::library;
 use crate::results::{read, summarise, to_csv, ResultFile};
@@ -135,7 +136,7 @@ pub fn ClassPage(props: &ClassProps) -> Html {
                             { for summary.rows.iter().map(|r| html! {
                                 <li>
                                     <span class="stage-name">{ &r.learner }</span>
-                                    <span class="track"><span class="fill st-goal" style={format!("width:{:.0}%", r.open_ratio * 100.0)}></span></span>
+                                    <Bar percent={r.open_ratio * 100.0} class="st-goal" />
                                     <span class="n">{ format!("{:.0}%", r.open_ratio * 100.0) }</span>
                                 </li>
                             }) }
@@ -147,7 +148,7 @@ pub fn ClassPage(props: &ClassProps) -> Html {
                             { for fit_names.iter().zip(summary.fit_counts).map(|(name, n)| html! {
                                 <li>
                                     <span class="stage-name">{ name }</span>
-                                    <span class="track"><span class={classes!("fill", if *name == "good" { "st-will" } else { "st-reality" })} style={format!("width:{}%", n * 100 / total_questions)}></span></span>
+                                    <Bar percent={(n * 100) as f32 / total_questions as f32} class={if *name == "good" { "st-will" } else { "st-reality" }} />
                                     <span class="n" data-test={format!("fit-{name}")}>{ n }</span>
                                 </li>
                             }) }

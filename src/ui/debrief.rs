@@ -1,7 +1,7 @@
 //! The debrief: the picture first (scores, timeline), then every turn, then a reflection.
 
 use super::state::{Action, AppState, Page};
-use super::widgets::{stage_class, Timeline};
+use super::widgets::{stage_class, Bar, Timeline};
 use super::{copy_text, download, new_seed};
 use crate::engine::{export, Debrief as Summary, Status};
 use crate::library;
@@ -108,7 +108,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                         { for d.per_stage.iter().map(|(s, n)| html! {
                             <li>
                                 <span class="stage-name">{ s.label() }</span>
-                                <span class="track"><span class={classes!("fill", stage_class(*s))} style={format!("width:{}%", n * 100 / max_stage)}></span></span>
+                                <Bar percent={(n * 100) as f32 / max_stage as f32} class={stage_class(*s)} />
                                 <span class="n" data-test={format!("stage-{}", s.name())}>{ n }</span>
                             </li>
                         }) }

@@ -51,6 +51,25 @@ pub fn GrowBar(props: &GrowBarProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
+pub struct BarProps {
+    /// How full, 0–100.
+    pub percent: f32,
+    /// The colour class, e.g. `st-goal`.
+    pub class: &'static str,
+}
+
+/// A horizontal bar drawn in SVG: its length is an attribute, not an inline style, so the page's
+/// CSP can forbid inline styles altogether.
+#[component]
+pub fn Bar(props: &BarProps) -> Html {
+    html! {
+        <svg class="track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect class={classes!("bar", props.class)} width={format!("{:.1}", props.percent.clamp(0.0, 100.0))} height="10" />
+        </svg>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 pub struct TrustProps {
     pub value: i64,
 }

@@ -25,6 +25,7 @@ function checkStrictPolicy(html, where) {
   for (const unsafe of ["'unsafe-inline'", "'unsafe-eval'", 'data:', 'blob:', '*']) {
     assert.ok(!scripts.includes(unsafe), `${where}: script-src must not allow ${unsafe}`);
   }
+  assert.ok(!(csp.get('style-src') ?? []).includes("'unsafe-inline'"), `${where}: style-src must not allow 'unsafe-inline'`);
   for (const script of inlineScripts(html)) {
     assert.ok(scripts.includes(sha256Source(script.body)), `${where}: inline script ${script.body.trim().slice(0, 40)}… is hashed`);
   }

@@ -67,15 +67,14 @@ impl ResultFile {
             .iter()
             .map(|e| {
                 let typed = e.source == Source::Typed;
-                let turn = TurnResult {
+                TurnResult {
                     node: std::mem::replace(&mut at, e.node.clone()),
                     question: (!typed || share_text).then(|| e.question.clone()),
                     typed,
                     kind: e.score.kind,
                     stage: e.score.stage,
                     fit: e.score.fit,
-                };
-                turn
+                }
             })
             .collect();
         ResultFile {

@@ -38,7 +38,7 @@ impl Phrase {
     }
 
     /// Number of words in the phrase.
-    pub fn len(&self) -> usize {
+    pub fn word_count(&self) -> usize {
         self.words.len()
     }
 
@@ -141,12 +141,12 @@ impl Lexicon {
 
     /// Whether a phrase covers exactly the words from `i` to the end of the sentence.
     pub fn is_whole_rest(&self, s: &Sentence, i: usize) -> bool {
-        self.all_at(s, i).any(|(p, _)| i + self.phrases[p].len() == s.words.len())
+        self.all_at(s, i).any(|(p, _)| i + self.phrases[p].word_count() == s.words.len())
     }
 
     /// Whether a one-word phrase matches word `i` exactly.
     pub fn is_whole_word(&self, s: &Sentence, i: usize) -> bool {
-        self.all_at(s, i).any(|(p, _)| self.phrases[p].len() == 1)
+        self.all_at(s, i).any(|(p, _)| self.phrases[p].word_count() == 1)
     }
 
     /// The first match in the sentence: anchored phrases at clause heads, others anywhere.

@@ -258,8 +258,8 @@ fn words_from(s: &Sentence, i: usize) -> Vec<&str> {
     s.words[i..].iter().map(|w| w.text.as_str()).collect()
 }
 
-fn starts_with_any(words: &[&str], list: &[&[&str]]) -> bool {
-    list.iter().any(|p| words == *p)
+fn is_one_of(words: &[&str], list: &[&[&str]]) -> bool {
+    list.contains(&words)
 }
 
 /// A copy of `s` from word `i` on, as its own sentence.
@@ -397,7 +397,7 @@ fn elaboration_request(t: &Turn) -> Option<Range<usize>> {
 fn elliptical_prompt(t: &Turn) -> Option<Range<usize>> {
     let s = t.last_question()?;
     let words: Vec<&str> = s.texts();
-    starts_with_any(&words, ELLIPTICAL_OPEN).then(|| s.span.clone())
+    is_one_of(&words, ELLIPTICAL_OPEN).then(|| s.span.clone())
 }
 
 /// A number on a scale, unless the question's head asks the person to explain it
@@ -515,7 +515,7 @@ fn statement_or_echo(t: &Turn) -> Option<Range<usize>> {
 /// A question that counts towards stacking: more than a check or a one-word prompt.
 fn substantive(s: &Sentence, head: usize) -> bool {
     let words = s.texts();
-    s.words.len() >= 2 && !starts_with_any(&words, ELLIPTICAL_OPEN) && !is_check(s, head) && !is_check(s, 0)
+    s.words.len() >= 2 && !is_one_of(&words, ELLIPTICAL_OPEN) && !is_check(s, head) && !is_check(s, 0)
 }
 
 fn stacked_questions(t: &Turn) -> Option<Range<usize>> {
@@ -808,7 +808,7 @@ fn markup(t: &Turn) -> Option<Range<usize>> {
 
 fn disfluent(t: &Turn) -> Option<Range<usize>> {
     let raw = t.text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).count();
-    (raw > t.word_count()).then(|| 0..t.text.len())
+    (raw > t.word_count()).then_some(0..t.text.len())
 }
 
 /// Every rule, in priority order for ties.

@@ -1,12 +1,15 @@
-//! Scenario files: parsing (TOML, unknown fields rejected) and validation that reports every
-//! problem at once, each with a code, the file, the node and a line where one is known.
+//! Scenario files: reading (a TOML subset), decoding into the model (unknown fields rejected) and
+//! validation that reports every problem at once, each with a code, the file, the node and a line
+//! where one is known.
 //!
 //! ```
 //! let diagnostics = growsim::scenario::check("broken.toml", "id = ");
 //! assert_eq!(diagnostics[0].code, growsim::scenario::Code::Syntax);
 //! ```
 
+mod decode;
 pub mod model;
+pub mod reader;
 mod validate;
 
 pub use model::{Choice, Difficulty, Node, Outcome, Route, Scenario};
@@ -131,14 +134,19 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Parses a scenario file. A syntax error or unknown field comes back as a diagnostic.
+/// Parses a scenario file. Syntax errors, unknown fields and wrong types come back as diagnostics:
+/// a syntax error stops the reading, the others are all reported.
 pub fn parse(file: &str, source: &str) -> Result<Scenario, Vec<Diagnostic>> {
-    toml::from_str::<Scenario>(source).map_err(|error| {
-        let message = error.message().trim().to_string();
-        let code = if message.starts_with("unknown field") { Code::UnknownField } else { Code::Syntax };
-        let line = error.span().map(|span| line_of(source, span.start));
-        vec![Diagnostic { code, file: file.to_string(), node: None, line, message }]
-    })
+    let table = reader::read(source).map_err(|error| {
+        vec![Diagnostic {
+            code: Code::Syntax,
+            file: file.to_string(),
+            node: None,
+            line: Some(error.line),
+            message: error.message,
+        }]
+    })?;
+    decode::scenario(file, &table)
 }
 
 /// Most nodes a scenario may have: forty times the largest shipped one, and few enough that

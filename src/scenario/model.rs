@@ -1,14 +1,14 @@
 //! The scenario data model: what a `scenarios/*.toml` file contains.
 //!
-//! Unknown fields are errors, so a typo never silently changes a scenario.
+//! Files are read by [`reader`](super::reader) and [`decode`](super::decode); unknown fields are
+//! errors, so a typo never silently changes a scenario.
 
 use crate::scoring::{Fit, Flag, Kind, Stage};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A whole practice scenario: the coachee, the brief and the conversation graph.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
     /// Stable id used in URLs and saved progress, e.g. `too-big-goal`.
     pub id: String,
@@ -19,7 +19,6 @@ pub struct Scenario {
     pub role: String,
     pub difficulty: Difficulty,
     /// Skills practised, used to filter the library and group progress.
-    #[serde(default)]
     pub skills: Vec<String>,
     /// What the learner reads before starting.
     pub brief: String,
@@ -29,15 +28,11 @@ pub struct Scenario {
     /// Ending reached when the session runs out of turns.
     pub timeout: String,
     /// Most questions a session may take before it times out.
-    #[serde(default = "default_max_turns")]
     pub max_turns: u32,
     /// Variables with their starting values (trust, clarity, …).
-    #[serde(default)]
     pub vars: BTreeMap<String, i64>,
     /// Routes tried at every node after the node's own conditional routes.
-    #[serde(default, rename = "shared_route")]
     pub shared_routes: Vec<Route>,
-    #[serde(rename = "node")]
     pub nodes: Vec<Node>,
 }
 
@@ -51,6 +46,17 @@ pub enum Difficulty {
 }
 
 impl Difficulty {
+    pub const ALL: [Difficulty; 3] = [Difficulty::Foundation, Difficulty::Intermediate, Difficulty::Advanced];
+
+    /// The name scenario files use, e.g. `foundation`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Difficulty::Foundation => "foundation",
+            Difficulty::Intermediate => "intermediate",
+            Difficulty::Advanced => "advanced",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Difficulty::Foundation => "Foundation",
@@ -61,23 +67,18 @@ impl Difficulty {
 }
 
 /// One point in the conversation: what the coachee says and what the learner may ask next.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub id: String,
     /// The GROW stage the conversation is in at this node.
     pub stage: Stage,
     /// Phrasings of the coachee's line on arriving here; one is picked at random.
-    #[serde(default)]
     pub say: Vec<String>,
     /// Variable changes applied on arriving here (added to the current value).
-    #[serde(default)]
     pub set: BTreeMap<String, i64>,
     /// The learner's menu of questions (3–5).
-    #[serde(default, rename = "choice")]
     pub choices: Vec<Choice>,
     /// Where typed questions go, tried in order; the last must be an unconditional fallback.
-    #[serde(default, rename = "route")]
     pub routes: Vec<Route>,
     /// Present on endings only.
     pub ending: Option<Outcome>,
@@ -88,52 +89,39 @@ pub struct Node {
 }
 
 /// A menu question, with the labels its author intends.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Choice {
     pub ask: String,
     pub kind: Kind,
     pub stage: Stage,
     pub next: String,
     /// The coachee's answer to this question; without it the next node's `say` is used.
-    #[serde(default)]
     pub reply: Vec<String>,
-    #[serde(default)]
     pub set: BTreeMap<String, i64>,
     /// The author's coaching note, shown in feedback.
     pub note: Option<String>,
 }
 
 /// A route for typed questions: conditions on the scoring result and variables.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Route {
     /// Any of these kinds.
-    #[serde(default)]
     pub kind: Vec<Kind>,
     /// Any of these stages (the question's top stage).
-    #[serde(default)]
     pub stage: Vec<Stage>,
     /// Any of these fits against the node's stage.
-    #[serde(default)]
     pub fit: Vec<Fit>,
     /// Any of these flags.
-    #[serde(default)]
     pub flags: Vec<Flag>,
     /// Any of these words or phrases (case-insensitive, whole words).
-    #[serde(default)]
     pub keywords: Vec<String>,
     /// Variables that must be at least these values.
-    #[serde(default)]
     pub min: BTreeMap<String, i64>,
     /// Variables that must be at most these values.
-    #[serde(default)]
     pub max: BTreeMap<String, i64>,
     /// Where to go; omitted means stay at the current node.
     pub next: Option<String>,
-    #[serde(default)]
     pub reply: Vec<String>,
-    #[serde(default)]
     pub set: BTreeMap<String, i64>,
     pub note: Option<String>,
 }
@@ -186,6 +174,20 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    pub const ALL: [Outcome; 5] =
+        [Outcome::GoalAgreed, Outcome::ActionPlan, Outcome::Stalled, Outcome::Disengaged, Outcome::Referred];
+
+    /// The name scenario files use, e.g. `action_plan`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::GoalAgreed => "goal_agreed",
+            Outcome::ActionPlan => "action_plan",
+            Outcome::Stalled => "stalled",
+            Outcome::Disengaged => "disengaged",
+            Outcome::Referred => "referred",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Outcome::GoalAgreed => "Goal agreed",
@@ -195,10 +197,6 @@ impl Outcome {
             Outcome::Referred => "Referred on",
         }
     }
-}
-
-fn default_max_turns() -> u32 {
-    30
 }
 
 impl Scenario {

@@ -16,6 +16,8 @@ pub enum Fit {
 }
 
 impl Fit {
+    pub const ALL: [Fit; 4] = [Fit::Good, Fit::Early, Fit::Late, Fit::Off];
+
     pub fn name(self) -> &'static str {
         match self {
             Fit::Good => "good",
@@ -26,7 +28,7 @@ impl Fit {
     }
 
     pub fn parse(s: &str) -> Option<Fit> {
-        [Fit::Good, Fit::Early, Fit::Late, Fit::Off].into_iter().find(|f| f.name() == s.trim())
+        Fit::ALL.into_iter().find(|f| f.name() == s.trim())
     }
 }
 

@@ -150,6 +150,33 @@ impl Openness {
     }
 }
 
+impl Flag {
+    pub const ALL: [Flag; 8] = [
+        Flag::Scaling,
+        Flag::NoQuestionMark,
+        Flag::ReflectThenAsk,
+        Flag::ThirdParty,
+        Flag::TagQuestion,
+        Flag::SoftenedOpen,
+        Flag::Disfluent,
+        Flag::Markup,
+    ];
+
+    /// The name scenario files and saved sessions use, e.g. `third_party`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Flag::Scaling => "scaling",
+            Flag::NoQuestionMark => "no_question_mark",
+            Flag::ReflectThenAsk => "reflect_then_ask",
+            Flag::ThirdParty => "third_party",
+            Flag::TagQuestion => "tag_question",
+            Flag::SoftenedOpen => "softened_open",
+            Flag::Disfluent => "disfluent",
+            Flag::Markup => "markup",
+        }
+    }
+}
+
 impl Stage {
     pub const ALL: [Stage; 5] = [Stage::Rapport, Stage::Goal, Stage::Reality, Stage::Options, Stage::Will];
 

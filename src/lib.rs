@@ -5,13 +5,16 @@
 //! - [`scenario`] parses and validates scenario files;
 //! - [`engine`] plays a scenario as a conversation state machine;
 //! - [`library`] holds the scenarios bundled at build time;
-//! - [`link`] reads and writes the URL hashes that lead into the app.
+//! - [`link`] reads and writes the URL hashes that lead into the app;
+//! - [`progress`] and [`results`] are saved progress and class result files, read with [`json`].
 //!
 //! Only [`ui`] (wasm32 only) touches the browser.
 
 pub mod engine;
+pub mod json;
 pub mod library;
 pub mod link;
+pub mod named;
 pub mod progress;
 pub mod results;
 pub mod scenario;

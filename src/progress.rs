@@ -2,15 +2,16 @@
 //! schema. Pure data and JSON; the browser storage lives in `ui::storage`.
 
 use crate::engine::{Debrief, State};
+use crate::json::{FromJson, Object};
 use crate::scenario::Outcome;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 /// The schema version written today. Older versions are migrated on load.
 pub const VERSION: u32 = 1;
 
 /// The learner's answers to Kolb's cycle after a session.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Reflection {
     pub happened: String,
     pub noticed: String,
@@ -18,7 +19,7 @@ pub struct Reflection {
 }
 
 /// One finished (or abandoned) session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Attempt {
     pub scenario: String,
     pub seed: u64,
@@ -28,7 +29,6 @@ pub struct Attempt {
     pub open_ratio: f32,
     pub fit_ratio: f32,
     pub outcome: Option<Outcome>,
-    #[serde(default)]
     pub reflection: Reflection,
     /// The full session, so the debrief can be shown again.
     pub session: State,
@@ -53,13 +53,11 @@ impl Attempt {
 }
 
 /// Everything saved on the device.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Progress {
     pub version: u32,
-    #[serde(default)]
     pub attempts: Vec<Attempt>,
     /// A session in progress, so a refresh resumes it.
-    #[serde(default)]
     pub current: Option<State>,
 }
 
@@ -69,23 +67,61 @@ impl Default for Progress {
     }
 }
 
+impl FromJson for Reflection {
+    fn from_json(value: &Value) -> Result<Self, crate::json::Error> {
+        let o = Object::of(value)?;
+        Ok(Reflection {
+            happened: o.field_or_default("happened")?,
+            noticed: o.field_or_default("noticed")?,
+            next: o.field_or_default("next")?,
+        })
+    }
+}
+
+impl FromJson for Attempt {
+    fn from_json(value: &Value) -> Result<Self, crate::json::Error> {
+        let o = Object::of(value)?;
+        Ok(Attempt {
+            scenario: o.field("scenario")?,
+            seed: o.field("seed")?,
+            finished_at: o.field("finished_at")?,
+            score: o.field("score")?,
+            open_ratio: o.field("open_ratio")?,
+            fit_ratio: o.field("fit_ratio")?,
+            outcome: o.field("outcome")?,
+            reflection: o.field_or_default("reflection")?,
+            session: o.field("session")?,
+        })
+    }
+}
+
+impl FromJson for Progress {
+    fn from_json(value: &Value) -> Result<Self, crate::json::Error> {
+        let o = Object::of(value)?;
+        Ok(Progress {
+            version: o.field("version")?,
+            attempts: o.field_or_default("attempts")?,
+            current: o.field("current")?,
+        })
+    }
+}
+
 impl Progress {
     /// Reads saved progress, explaining what is wrong when it can't.
     ///
     /// ```
     /// use growsim::progress::Progress;
-    /// assert!(Progress::from_json("{not json").is_err());
-    /// assert!(Progress::from_json(r#"{"version": 99}"#).unwrap_err().contains("newer"));
-    /// assert_eq!(Progress::from_json(r#"{"version": 1}"#).unwrap(), Progress::default());
+    /// assert!(Progress::parse("{not json").is_err());
+    /// assert!(Progress::parse(r#"{"version": 99}"#).unwrap_err().contains("newer"));
+    /// assert_eq!(Progress::parse(r#"{"version": 1}"#).unwrap(), Progress::default());
     /// ```
-    pub fn from_json(text: &str) -> Result<Progress, String> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| format!("the saved data is not valid JSON ({e})"))?;
+    pub fn parse(text: &str) -> Result<Progress, String> {
+        let value: Value = serde_json::from_str(text).map_err(|e| format!("the saved data is not valid JSON ({e})"))?;
         let version = value.get("version").and_then(|v| v.as_u64()).ok_or("the saved data has no version number")?;
         if version > u64::from(VERSION) {
             return Err(format!("the saved data is from a newer version of growsim (schema {version})"));
         }
-        serde_json::from_value(value).map_err(|e| format!("the saved data has an unexpected shape ({e})"))
+        Progress::from_json(&value).map_err(|e| format!("the saved data has an unexpected shape ({e})"))
     }
 
     pub fn to_json(&self) -> String {
@@ -120,7 +156,7 @@ mod tests {
     use super::*;
 
     fn state(id: &str) -> State {
-        serde_json::from_value(serde_json::json!({"scenario": id, "seed": 1, "node": "a", "vars": {}, "opening": "Hi",
+        State::from_json(&serde_json::json!({"scenario": id, "seed": 1, "node": "a", "vars": {}, "opening": "Hi",
             "transcript": [], "status": {"status": "active"}}))
         .unwrap()
     }
@@ -133,10 +169,27 @@ mod tests {
         let mut b = Attempt::new(state("x"), 2.0);
         b.score = 70;
         p.attempts = vec![a, b];
-        let back = Progress::from_json(&p.to_json()).unwrap();
+        let back = Progress::parse(&p.to_json()).unwrap();
         assert_eq!(back, p);
         assert_eq!(back.best("x"), Some(70));
         assert_eq!(back.best("y"), None);
+    }
+
+    #[test]
+    fn a_played_session_with_typed_questions_round_trips() {
+        use crate::engine::{Conversation, Input};
+        let scenario = &crate::library::all()[0];
+        let mut c = Conversation::new(scenario, 7);
+        for question in ["Why haven't you done this already?", "What would make today worthwhile for you?"] {
+            c.step(Input::Typed(question.into())).unwrap();
+        }
+        c.step(Input::Choice(0)).unwrap();
+        assert!(c.state().transcript.iter().any(|e| !e.score.rules.is_empty()), "rules fired");
+        let mut p = Progress::default();
+        p.attempts.push(Attempt::new(c.state().clone(), 5.0));
+        p.attempts[0].reflection.noticed = "I asked why".into();
+        p.current = Some(c.state().clone());
+        assert_eq!(Progress::parse(&p.to_json()).unwrap(), p);
     }
 
     #[test]
@@ -151,7 +204,7 @@ mod tests {
 
     #[test]
     fn wrong_shapes_are_explained() {
-        assert!(Progress::from_json("[]").unwrap_err().contains("version"));
-        assert!(Progress::from_json(r#"{"version":1,"attempts":5}"#).unwrap_err().contains("unexpected shape"));
+        assert!(Progress::parse("[]").unwrap_err().contains("version"));
+        assert!(Progress::parse(r#"{"version":1,"attempts":5}"#).unwrap_err().contains("unexpected shape"));
     }
 }

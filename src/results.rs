@@ -6,10 +6,12 @@
 //! out unless the learner opts in.
 
 use crate::engine::{Debrief, Source, State, Status};
+use crate::json::{FromJson, Object};
 use crate::progress::Reflection;
 use crate::scenario::{Outcome, Scenario};
 use crate::scoring::{Fit, Kind, Stage};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The `format` field of every result file.
@@ -23,13 +25,11 @@ pub const MAX_INPUT_BYTES: usize = 2_000_000;
 const MAX_TURNS: usize = 500;
 
 /// One learner's result for one session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResultFile {
     pub format: String,
     pub version: u32,
     /// The learner's name or initials, if they gave one.
-    #[serde(default)]
     pub learner: String,
     pub scenario: String,
     pub seed: u64,
@@ -38,23 +38,69 @@ pub struct ResultFile {
     pub open_ratio: f32,
     pub fit_ratio: f32,
     pub turns: Vec<TurnResult>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reflection: Option<Reflection>,
 }
 
 /// One question of a result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TurnResult {
     /// The node the question was asked at: the same for every learner at the same point.
     pub node: String,
     /// The question, for menu choices always; for typed questions only if the learner opted in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub question: Option<String>,
     pub typed: bool,
     pub kind: Kind,
     pub stage: Stage,
     pub fit: Fit,
+}
+
+impl FromJson for ResultFile {
+    fn from_json(value: &Value) -> Result<Self, crate::json::Error> {
+        let o = Object::of(value)?;
+        o.only(&[
+            "format",
+            "version",
+            "learner",
+            "scenario",
+            "seed",
+            "outcome",
+            "score",
+            "open_ratio",
+            "fit_ratio",
+            "turns",
+            "reflection",
+        ])?;
+        Ok(ResultFile {
+            format: o.field("format")?,
+            version: o.field("version")?,
+            learner: o.field_or_default("learner")?,
+            scenario: o.field("scenario")?,
+            seed: o.field("seed")?,
+            outcome: o.field("outcome")?,
+            score: o.field("score")?,
+            open_ratio: o.field("open_ratio")?,
+            fit_ratio: o.field("fit_ratio")?,
+            turns: o.field("turns")?,
+            reflection: o.field("reflection")?,
+        })
+    }
+}
+
+impl FromJson for TurnResult {
+    fn from_json(value: &Value) -> Result<Self, crate::json::Error> {
+        let o = Object::of(value)?;
+        o.only(&["node", "question", "typed", "kind", "stage", "fit"])?;
+        Ok(TurnResult {
+            node: o.field("node")?,
+            question: o.field("question")?,
+            typed: o.field("typed")?,
+            kind: o.field("kind")?,
+            stage: o.field("stage")?,
+            fit: o.field("fit")?,
+        })
+    }
 }
 
 impl ResultFile {
@@ -104,7 +150,7 @@ impl ResultFile {
         format!("{CODE_PREFIX}{}", base64url::encode(self.to_json().as_bytes()))
     }
 
-    /// Checks what serde can't: the format, the version and sane numbers.
+    /// Checks what the types can't: the format, the version and sane numbers.
     fn check(self) -> Result<Self, String> {
         if self.format != FORMAT {
             return Err(format!("it is not a growsim result (format \"{}\")", clip(&self.format)));
@@ -145,7 +191,7 @@ pub fn read(text: &str) -> Result<Vec<ResultFile>, String> {
             .into_iter()
             .enumerate()
             .map(|(i, v)| {
-                serde_json::from_value::<ResultFile>(v)
+                ResultFile::from_json(&v)
                     .map_err(|e| format!("result {}: {}", i + 1, clip(&e.to_string())))
                     .and_then(|r| r.check().map_err(|why| format!("result {}: {why}", i + 1)))
             })
@@ -162,9 +208,7 @@ pub fn read(text: &str) -> Result<Vec<ResultFile>, String> {
             let bytes = base64url::decode(&code[CODE_PREFIX.len()..])
                 .ok_or_else(|| format!("code {} is damaged (check it was copied whole)", i + 1))?;
             let json = String::from_utf8(bytes).map_err(|_| format!("code {} is damaged", i + 1))?;
-            // Through `Value`, as for files: one JSON reader for these types in the wasm build.
-            serde_json::from_str::<serde_json::Value>(&json)
-                .and_then(serde_json::from_value::<ResultFile>)
+            crate::json::read::<ResultFile>(&json)
                 .map_err(|e| format!("code {}: {}", i + 1, clip(&e.to_string())))
                 .and_then(|r| r.check().map_err(|why| format!("code {}: {why}", i + 1)))
         })

@@ -167,7 +167,7 @@ proptest! {
         }
         // Saved as the app saves it: inside Progress, as JSON.
         let saved = Progress { current: Some(played.state().clone()), ..Progress::default() }.to_json();
-        let state = Progress::from_json(&saved).unwrap().current.unwrap();
+        let state = Progress::parse(&saved).unwrap().current.unwrap();
         let mut restored = Conversation::resume(scenario, state).unwrap();
         prop_assert_eq!(restored.state(), played.state());
         for i in after {

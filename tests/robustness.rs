@@ -96,7 +96,7 @@ fn variables_at_the_edge_of_i64_stay_there() {
     let s = scenario::parse("valid.toml", &valid).unwrap();
     let saved = Progress { current: Some(Conversation::new(&s, 1).state().clone()), ..Progress::default() }.to_json();
     let edited = saved.replace("\"trust\": 5", "\"trust\": -9223372036854775808");
-    let state = Progress::from_json(&edited).unwrap().current.unwrap();
+    let state = Progress::parse(&edited).unwrap().current.unwrap();
     let mut c = Conversation::resume(&s, state).unwrap();
     c.step(Input::Choice(2)).unwrap();
     assert_eq!(c.state().vars["trust"], i64::MIN);

@@ -8,7 +8,7 @@ use growsim::{library, link, progress::Progress, results};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    if let Ok(progress) = Progress::from_json(text) {
+    if let Ok(progress) = Progress::parse(text) {
         let _ = progress.to_json();
         for attempt in &progress.attempts {
             play(&attempt.session);
@@ -34,7 +34,7 @@ fuzz_target!(|text: &str| {
         assert_eq!(link::parse(&hash), (link, None), "a formatted link reads back");
     }
 
-    if let Ok(state) = serde_json::from_str::<State>(text) {
+    if let Ok(state) = growsim::json::read::<State>(text) {
         play(&state);
     }
 });

@@ -26,7 +26,7 @@ impl Debrief {
     /// Summarises a session (ended or not).
     ///
     /// ```
-    /// let state: growsim::engine::State = serde_json::from_str(r#"{"scenario":"x","seed":1,"node":"a",
+    /// let state: growsim::engine::State = growsim::json::read(r#"{"scenario":"x","seed":1,"node":"a",
     ///   "vars":{},"opening":"Hi","transcript":[],"status":{"status":"active"}}"#).unwrap();
     /// assert_eq!(growsim::engine::Debrief::of(&state).questions, 0);
     /// ```

@@ -8,11 +8,13 @@
 pub mod debrief;
 pub mod export;
 
+use crate::json::{FromJson, Object};
 use crate::scenario::{Choice, Node, Outcome, Route, Scenario};
 use crate::scoring::{self, analyse, fit, Analysis, Fit, Flag, Kind, Openness, RuleHit, Stage};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -28,7 +30,7 @@ pub enum Input {
 }
 
 /// Where a question came from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "lowercase", tag = "type")]
 pub enum Source {
     Menu { index: usize },
@@ -36,7 +38,7 @@ pub enum Source {
 }
 
 /// The score of one question, with the reasons.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TurnScore {
     pub kind: Kind,
     pub openness: Openness,
@@ -54,7 +56,7 @@ pub struct TurnScore {
 }
 
 /// One question and answer in the transcript.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Exchange {
     /// 1-based.
     pub turn: u32,
@@ -70,7 +72,7 @@ pub struct Exchange {
 }
 
 /// Whether the session goes on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "lowercase", tag = "status")]
 pub enum Status {
     Active,
@@ -78,7 +80,7 @@ pub enum Status {
 }
 
 /// Everything about a session in progress; serialise it to save, pass it to [`Conversation::resume`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct State {
     pub scenario: String,
     pub seed: u64,
@@ -88,6 +90,78 @@ pub struct State {
     pub opening: String,
     pub transcript: Vec<Exchange>,
     pub status: Status,
+}
+
+impl FromJson for Source {
+    fn from_json(value: &Value) -> Result<Self, crate::json::Error> {
+        let o = Object::of(value)?;
+        match o.field::<String>("type")?.as_str() {
+            "menu" => Ok(Source::Menu { index: o.field("index")? }),
+            "typed" => Ok(Source::Typed),
+            other => Err(crate::json::Error::new(format!("unknown question source \"{other}\""))),
+        }
+    }
+}
+
+impl FromJson for TurnScore {
+    fn from_json(value: &Value) -> Result<Self, crate::json::Error> {
+        let o = Object::of(value)?;
+        Ok(TurnScore {
+            kind: o.field("kind")?,
+            openness: o.field("openness")?,
+            flags: o.field("flags")?,
+            stage: o.field("stage")?,
+            stages: o.field("stages")?,
+            fit: o.field("fit")?,
+            explanation: o.field("explanation")?,
+            form_note: o.field("form_note")?,
+            better: o.field("better")?,
+            note: o.field("note")?,
+            rules: o.field("rules")?,
+        })
+    }
+}
+
+impl FromJson for Exchange {
+    fn from_json(value: &Value) -> Result<Self, crate::json::Error> {
+        let o = Object::of(value)?;
+        Ok(Exchange {
+            turn: o.field("turn")?,
+            stage: o.field("stage")?,
+            question: o.field("question")?,
+            source: o.field("source")?,
+            score: o.field("score")?,
+            reply: o.field("reply")?,
+            node: o.field("node")?,
+            vars: o.field("vars")?,
+        })
+    }
+}
+
+impl FromJson for Status {
+    fn from_json(value: &Value) -> Result<Self, crate::json::Error> {
+        let o = Object::of(value)?;
+        match o.field::<String>("status")?.as_str() {
+            "active" => Ok(Status::Active),
+            "ended" => Ok(Status::Ended { outcome: o.field("outcome")?, node: o.field("node")? }),
+            other => Err(crate::json::Error::new(format!("unknown session status \"{other}\""))),
+        }
+    }
+}
+
+impl FromJson for State {
+    fn from_json(value: &Value) -> Result<Self, crate::json::Error> {
+        let o = Object::of(value)?;
+        Ok(State {
+            scenario: o.field("scenario")?,
+            seed: o.field("seed")?,
+            node: o.field("node")?,
+            vars: o.field("vars")?,
+            opening: o.field("opening")?,
+            transcript: o.field("transcript")?,
+            status: o.field("status")?,
+        })
+    }
 }
 
 /// What the learner can do now.
@@ -536,7 +610,7 @@ summary = "Ran out of time."
         let mut c = Conversation::new(&s, 3);
         c.step(Input::Choice(1)).unwrap();
         let json = serde_json::to_string(c.state()).unwrap();
-        let state: State = serde_json::from_str(&json).unwrap();
+        let state: State = crate::json::read(&json).unwrap();
         let mut resumed = Conversation::resume(&s, state).unwrap();
         assert_eq!(resumed.state(), c.state());
         resumed.step(Input::Choice(0)).unwrap();

@@ -2,27 +2,9 @@
 //! field, unknown field and wrong type at once, each with its line and node.
 
 use super::reader::{Item, Table, Value};
-use super::{Choice, Code, Diagnostic, Difficulty, Node, Outcome, Route, Scenario};
-use crate::scoring::{Fit, Flag, Kind, Stage};
+use super::{Choice, Code, Diagnostic, Node, Route, Scenario};
+use crate::named::Named;
 use std::collections::BTreeMap;
-
-/// An enum that scenario files spell by name, such as `kind = "open"`.
-pub trait Named: Copy + 'static {
-    const ALL: &'static [Self];
-    fn name(self) -> &'static str;
-}
-
-macro_rules! named {
-    ($($ty:ty),*) => {$(
-        impl Named for $ty {
-            const ALL: &'static [Self] = &<$ty>::ALL;
-            fn name(self) -> &'static str {
-                <$ty>::name(self)
-            }
-        }
-    )*};
-}
-named!(Kind, Stage, Fit, Flag, Difficulty, Outcome);
 
 /// Builds the scenario, or returns every problem found on the way.
 pub fn scenario(file: &str, root: &Table) -> Result<Scenario, Vec<Diagnostic>> {

@@ -4,7 +4,7 @@
 //! errors, so a typo never silently changes a scenario.
 
 use crate::scoring::{Fit, Flag, Kind, Stage};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// A whole practice scenario: the coachee, the brief and the conversation graph.
@@ -37,7 +37,7 @@ pub struct Scenario {
 }
 
 /// How demanding a scenario is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Difficulty {
     Foundation,
@@ -158,7 +158,7 @@ impl Route {
 }
 
 /// How a session ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// A clear goal the coachee owns.

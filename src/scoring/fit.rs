@@ -2,11 +2,12 @@
 //! explanation the learner can act on, and a better question where one fits.
 
 use super::{Analysis, Flag, Kind, Stage};
-use serde::{Deserialize, Serialize};
+use crate::named::Named;
+use serde::Serialize;
 use std::sync::OnceLock;
 
 /// How well a question fits the conversation's current stage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Fit {
     Good,
@@ -26,14 +27,10 @@ impl Fit {
             Fit::Off => "off",
         }
     }
-
-    pub fn parse(s: &str) -> Option<Fit> {
-        Fit::ALL.into_iter().find(|f| f.name() == s.trim())
-    }
 }
 
 /// The fit verdict with its explanation and, where useful, a better question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FitReport {
     pub fit: Fit,
     pub explanation: String,

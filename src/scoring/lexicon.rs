@@ -7,6 +7,7 @@
 
 use super::text::Sentence;
 use super::Stage;
+use crate::named::Named;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;

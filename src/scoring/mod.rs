@@ -19,14 +19,14 @@ pub mod rules;
 pub mod stage;
 pub mod text;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::borrow::Cow;
 use std::ops::Range;
 
 pub use fit::{fit, Fit, FitReport};
 
 /// The primary form of an utterance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Open,
@@ -41,7 +41,7 @@ pub enum Kind {
 }
 
 /// Open or closed by function: does it invite the person to explore and elaborate?
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Openness {
     Open,
@@ -49,7 +49,7 @@ pub enum Openness {
 }
 
 /// A stage of the GROW model, with rapport and contracting before it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Stage {
     Rapport,
@@ -60,7 +60,7 @@ pub enum Stage {
 }
 
 /// Secondary features worth telling the learner about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Flag {
     /// Asks for a number on a scale.
@@ -108,10 +108,6 @@ impl Kind {
         }
     }
 
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.name() == s.trim())
-    }
-
     /// A label a learner understands.
     pub fn label(self) -> &'static str {
         match self {
@@ -134,18 +130,12 @@ impl Kind {
 }
 
 impl Openness {
+    pub const ALL: [Openness; 2] = [Openness::Open, Openness::Closed];
+
     pub fn name(self) -> &'static str {
         match self {
             Openness::Open => "open",
             Openness::Closed => "closed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Openness> {
-        match s.trim() {
-            "open" => Some(Openness::Open),
-            "closed" => Some(Openness::Closed),
-            _ => None,
         }
     }
 }
@@ -190,10 +180,6 @@ impl Stage {
         }
     }
 
-    pub fn parse(s: &str) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|k| k.name() == s.trim())
-    }
-
     /// A label a learner understands.
     pub fn label(self) -> &'static str {
         match self {
@@ -212,12 +198,24 @@ impl Stage {
 }
 
 /// One rule that fired: its name, what it concluded and the text it matched.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RuleHit {
     pub rule: Cow<'static, str>,
     pub says: Cow<'static, str>,
     pub span: Range<usize>,
     pub matched: String,
+}
+
+impl crate::json::FromJson for RuleHit {
+    fn from_json(value: &serde_json::Value) -> Result<Self, crate::json::Error> {
+        let o = crate::json::Object::of(value)?;
+        Ok(RuleHit {
+            rule: o.field("rule")?,
+            says: o.field("says")?,
+            span: o.field("span")?,
+            matched: o.field("matched")?,
+        })
+    }
 }
 
 impl RuleHit {
@@ -229,7 +227,7 @@ impl RuleHit {
 }
 
 /// The full classification of one utterance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Analysis {
     pub kind: Kind,
     pub openness: Openness,

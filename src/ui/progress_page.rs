@@ -40,7 +40,7 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
             let Some(file) = files::list(input.files()).into_iter().next() else { return };
             let app = app.clone();
             *reader.borrow_mut() = files::read_text(file, move |text| {
-                app.dispatch(Action::Import(text.and_then(|t| Progress::from_json(&t))));
+                app.dispatch(Action::Import(text.and_then(|t| Progress::parse(&t))));
             });
             input.set_value("");
         })

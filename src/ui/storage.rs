@@ -1,6 +1,7 @@
 //! Progress in the browser's localStorage. Unreadable data never breaks the app: it is kept
 //! under a backup key for export, and the app starts clean with a notice.
 
+use crate::json::{FromJson, Object};
 use crate::progress::Progress;
 use web_sys::Storage;
 
@@ -31,7 +32,7 @@ pub fn load() -> Loaded {
     let backup = store.get_item(BACKUP_KEY).ok().flatten();
     match store.get_item(KEY).ok().flatten() {
         None => Loaded { progress: Progress::default(), notices: vec![], backup },
-        Some(text) => match Progress::from_json(&text) {
+        Some(text) => match Progress::parse(&text) {
             Ok(progress) => Loaded { progress, notices: vec![], backup },
             Err(why) => {
                 let _ = store.set_item(BACKUP_KEY, &text);
@@ -61,11 +62,18 @@ pub fn clear_backup() {
 }
 
 /// A custom scenario as saved: its file name and TOML source.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CustomFile {
     pub id: String,
     pub file: String,
     pub source: String,
+}
+
+impl FromJson for CustomFile {
+    fn from_json(value: &serde_json::Value) -> Result<Self, crate::json::Error> {
+        let o = Object::of(value)?;
+        Ok(CustomFile { id: o.field("id")?, file: o.field("file")?, source: o.field("source")? })
+    }
 }
 
 /// The saved custom scenarios, registered with the library. If any can't be read or no longer
@@ -76,8 +84,7 @@ pub fn load_custom(notices: &mut Vec<String>) -> Vec<CustomFile> {
     let keep_backup = || {
         let _ = store.set_item(CUSTOM_BACKUP_KEY, &text);
     };
-    // Through `Value`, like every other JSON read, so the wasm build carries one JSON reader.
-    let Ok(files) = serde_json::from_str(&text).and_then(serde_json::from_value::<Vec<CustomFile>>) else {
+    let Ok(files) = crate::json::read::<Vec<CustomFile>>(&text) else {
         keep_backup();
         notices.push("Your saved custom scenarios couldn't be read; a copy is kept. Load the files again.".into());
         return Vec::new();

@@ -1,11 +1,10 @@
 //! Thousands of seeded random walks over every scenario, mixing menu choices and typed
 //! questions. Every walk must end within the scenario's turn limit and never panic.
 
-use growsim::engine::{Conversation, Input, Prompt};
+use growsim::engine::{Conversation, Input, Prompt, SplitMix64};
 use growsim::library;
 use growsim::scenario::{self, Scenario};
-use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
+use rand::Rng;
 
 /// A varied pool of typed questions: good, poor, odd and hostile.
 const TYPED: &[&str] = &[
@@ -33,7 +32,7 @@ const TYPED: &[&str] = &[
 ];
 
 fn walk(scenario: &Scenario, seed: u64) -> usize {
-    let mut rng = StdRng::seed_from_u64(seed);
+    let mut rng = SplitMix64::new(seed);
     let mut c = Conversation::new(scenario, seed);
     let limit = scenario.max_turns as usize;
     // Invalid inputs (empty text, a missing menu number) are refused without using a turn,

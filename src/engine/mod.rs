@@ -7,18 +7,19 @@
 
 pub mod debrief;
 pub mod export;
+mod rng;
 
 use crate::json::{FromJson, Object};
 use crate::scenario::{Choice, Node, Outcome, Route, Scenario};
 use crate::scoring::{self, analyse, fit, Analysis, Fit, Flag, Kind, Openness, RuleHit, Stage};
-use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
+use rand::Rng;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 
 pub use debrief::Debrief;
+pub use rng::SplitMix64;
 
 /// What the learner does on a turn.
 #[derive(Debug, Clone, PartialEq)]
@@ -472,7 +473,7 @@ fn pick(options: &[String], seed: u64, turn: u32) -> String {
     if options.is_empty() {
         return String::new();
     }
-    let mut rng = StdRng::seed_from_u64(seed ^ (u64::from(turn)).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let mut rng = SplitMix64::new(seed ^ (u64::from(turn)).wrapping_mul(0x9E37_79B9_7F4A_7C15));
     options[rng.random_range(0..options.len())].clone()
 }
 

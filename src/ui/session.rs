@@ -2,15 +2,13 @@
 
 use super::state::{Action, AppState, Feedback, Mode, Page, SessionView, Settings};
 use super::widgets::{GrowBar, ScoreBadges, SharePanel, TrustMeter};
-use crate::engine::{Conversation, Exchange, Prompt, Source};
+use crate::engine::{Conversation, Exchange, Prompt, Source, SplitMix64};
 use crate::library;
 use crate::link::{self, Link};
 use crate::scoring::{analyse, fit, Analysis};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
-use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
-use rand::SeedableRng;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -25,7 +23,7 @@ pub struct SessionProps {
 /// The order the menu is shown in: shuffled by the session seed and turn, so a replay matches.
 fn menu_order(len: usize, seed: u64, turn: usize) -> Vec<usize> {
     let mut order: Vec<usize> = (0..len).collect();
-    order.shuffle(&mut StdRng::seed_from_u64(seed.wrapping_add(turn as u64).wrapping_mul(0x2545_F491_4F6C_DD1D)));
+    order.shuffle(&mut SplitMix64::new(seed.wrapping_add(turn as u64).wrapping_mul(0x2545_F491_4F6C_DD1D)));
     order
 }
 

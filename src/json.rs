@@ -40,6 +40,10 @@ impl Error {
         self.path.insert(0, step);
         self
     }
+
+    fn at_index(self, index: usize) -> Error {
+        self.at(format!("[{index}]"))
+    }
 }
 
 impl fmt::Display for Error {
@@ -79,8 +83,8 @@ fn shown(value: &Value) -> String {
     }
 }
 
-fn expected<T>(what: &str, value: &Value) -> Result<T, Error> {
-    Err(Error::new(format!("expected {what}, found {}", shown(value))))
+fn expected(what: &str, value: &Value) -> Error {
+    Error::new(format!("expected {what}, found {}", shown(value)))
 }
 
 /// A JSON object read field by field.
@@ -90,15 +94,21 @@ impl<'v> Object<'v> {
     pub fn of(value: &'v Value) -> Result<Object<'v>, Error> {
         match value {
             Value::Object(map) => Ok(Object(map)),
-            _ => expected("an object", value),
+            _ => Err(expected("an object", value)),
         }
     }
 
     /// A field; a missing field reads as `null`, so it is fine for an `Option` and an error otherwise.
     pub fn field<T: FromJson>(&self, key: &str) -> Result<T, Error> {
-        match self.0.get(key) {
-            Some(value) => T::from_json(value).map_err(|e| e.at(key.to_string())),
-            None => T::from_json(&Value::Null).map_err(|_| Error::new(format!("missing field `{key}`"))),
+        T::from_json(self.0.get(key).unwrap_or(&Value::Null)).map_err(|e| self.locate(key, e))
+    }
+
+    /// Places an error in field `key`, or says the field is missing.
+    fn locate(&self, key: &str, error: Error) -> Error {
+        if self.0.contains_key(key) {
+            error.at(key.to_string())
+        } else {
+            Error::new(format!("missing field `{key}`"))
         }
     }
 
@@ -124,7 +134,7 @@ impl FromJson for String {
     fn from_json(value: &Value) -> Result<Self, Error> {
         match value {
             Value::String(s) => Ok(s.clone()),
-            _ => expected("text", value),
+            _ => Err(expected("text", value)),
         }
     }
 }
@@ -137,7 +147,7 @@ impl FromJson for Cow<'static, str> {
 
 impl FromJson for bool {
     fn from_json(value: &Value) -> Result<Self, Error> {
-        value.as_bool().map_or_else(|| expected("true or false", value), Ok)
+        value.as_bool().ok_or_else(|| expected("true or false", value))
     }
 }
 
@@ -148,8 +158,8 @@ macro_rules! whole_numbers {
                 let n = value.as_i64().map(i128::from).or_else(|| value.as_u64().map(i128::from));
                 match n.map(<$ty>::try_from) {
                     Some(Ok(n)) => Ok(n),
-                    Some(Err(_)) => expected(concat!("a whole number that fits ", stringify!($ty)), value),
-                    None => expected("a whole number", value),
+                    Some(Err(_)) => Err(expected(concat!("a whole number that fits ", stringify!($ty)), value)),
+                    None => Err(expected("a whole number", value)),
                 }
             }
         }
@@ -159,7 +169,7 @@ whole_numbers!(u32, u64, usize, i64);
 
 impl FromJson for f64 {
     fn from_json(value: &Value) -> Result<Self, Error> {
-        value.as_f64().map_or_else(|| expected("a number", value), Ok)
+        value.as_f64().ok_or_else(|| expected("a number", value))
     }
 }
 
@@ -180,14 +190,14 @@ impl<T: FromJson> FromJson for Option<T> {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Value) -> Result<Self, Error> {
-        let Value::Array(items) = value else { return expected("a list", value) };
-        items.iter().enumerate().map(|(i, item)| T::from_json(item).map_err(|e| e.at(format!("[{i}]")))).collect()
+        let Value::Array(items) = value else { return Err(expected("a list", value)) };
+        items.iter().enumerate().map(|(i, item)| T::from_json(item).map_err(|e| e.at_index(i))).collect()
     }
 }
 
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn from_json(value: &Value) -> Result<Self, Error> {
-        let Value::Object(map) = value else { return expected("an object", value) };
+        let Value::Object(map) = value else { return Err(expected("an object", value)) };
         map.iter().map(|(k, v)| Ok((k.clone(), T::from_json(v).map_err(|e| e.at(k.clone()))?))).collect()
     }
 }
@@ -196,7 +206,7 @@ impl<A: FromJson, B: FromJson> FromJson for (A, B) {
     fn from_json(value: &Value) -> Result<Self, Error> {
         match value.as_array().map(Vec::as_slice) {
             Some([a, b]) => Ok((A::from_json(a)?, B::from_json(b)?)),
-            _ => expected("a pair [a, b]", value),
+            _ => Err(expected("a pair [a, b]", value)),
         }
     }
 }
@@ -216,7 +226,7 @@ impl<T: Named> FromJson for T {
             Some(&t) => Ok(t),
             None => {
                 let names: Vec<&str> = T::ALL.iter().map(|t| t.name()).collect();
-                expected(&format!("one of {}", names.join(", ")), value)
+                Err(expected(&format!("one of {}", names.join(", ")), value))
             }
         }
     }

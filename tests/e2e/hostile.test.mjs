@@ -107,7 +107,7 @@ test('oversized and deeply nested input is refused quickly with a reason, and th
 
   // Arrays nested 100,000 deep.
   await custom.setInputFiles(file('nested.toml', `id = ${'['.repeat(100000)}${']'.repeat(100000)}\n`));
-  await page.waitForFunction(() => /recursion limit/.test(document.querySelector('.custom .problems')?.innerText ?? ''));
+  await page.waitForFunction(() => /nested more than 64 deep/.test(document.querySelector('.custom .problems')?.innerText ?? ''));
   assert.equal(await page.locator('.scenario-card').count(), cards, 'no bad file was added');
 
   // A typed question of 200,000 characters: the live badge keeps up and the question is refused.

@@ -5,10 +5,12 @@
 //! - [`scenario`] parses and validates scenario files;
 //! - [`engine`] plays a scenario as a conversation state machine;
 //! - [`library`] holds the scenarios bundled at build time;
-//! - [`link`] reads and writes the URL hashes that lead into the app.
+//! - [`link`] reads and writes the URL hashes that lead into the app;
+//! - [`decimal`] writes and reads decimal numbers without core's float formatting and parsing.
 //!
 //! Only [`ui`] (wasm32 only) touches the browser.
 
+pub mod decimal;
 pub mod engine;
 pub mod library;
 pub mod link;

@@ -5,6 +5,7 @@
 //! can be pasted into a chat. Typed questions and the reflection are free text, so they are left
 //! out unless the learner opts in.
 
+use crate::decimal::fixed;
 use crate::engine::{Debrief, Source, State, Status};
 use crate::progress::Reflection;
 use crate::scenario::{Outcome, Scenario};
@@ -295,8 +296,8 @@ pub fn to_csv(summary: &ClassSummary) -> String {
             r.seed.to_string(),
             csv_cell(outcome),
             r.score.to_string(),
-            format!("{:.2}", r.open_ratio),
-            format!("{:.2}", r.fit_ratio),
+            fixed(r.open_ratio, 2),
+            fixed(r.fit_ratio, 2),
             r.questions.to_string(),
         ];
         out.push_str(&cells.join(","));

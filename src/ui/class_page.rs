@@ -5,6 +5,7 @@
 use super::state::{Action, AppState};
 use super::widgets::Bar;
 use super::{download, files};
+use crate::decimal::percent;
 use crate::library;
 use crate::results::{read, summarise, to_csv, ResultFile};
 use gloo::file::callbacks::FileReader;
@@ -137,7 +138,7 @@ pub fn ClassPage(props: &ClassProps) -> Html {
                                 <li>
                                     <span class="stage-name">{ &r.learner }</span>
                                     <Bar percent={r.open_ratio * 100.0} class="st-goal" />
-                                    <span class="n">{ format!("{:.0}%", r.open_ratio * 100.0) }</span>
+                                    <span class="n">{ percent(r.open_ratio) }</span>
                                 </li>
                             }) }
                         </ul>

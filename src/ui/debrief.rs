@@ -3,6 +3,7 @@
 use super::state::{Action, AppState, Page};
 use super::widgets::{stage_class, Bar, Timeline};
 use super::{copy_text, download, new_seed};
+use crate::decimal::percent;
 use crate::engine::{export, Debrief as Summary, Status};
 use crate::library;
 use crate::progress::Reflection;
@@ -80,7 +81,6 @@ pub fn Debrief(props: &DebriefProps) -> Html {
     let markdown = export::markdown(scenario, session);
     let json = export::json(session);
     let file = format!("growsim-{}-{}", scenario.id, session.seed);
-    let pct = |x: f32| format!("{:.0}%", x * 100.0);
     let Reflection { happened, noticed, next } = (*reflection).clone();
     let result = ResultFile::of(scenario, session, &learner, *share_text, &reflection);
     let on_learner = {
@@ -94,8 +94,8 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             <div class="summary-cards">
                 <div class="card big"><span class="label">{ "Score" }</span><span class="value" data-test="score">{ d.score }</span><span class="unit">{ "/ 100" }</span></div>
                 <div class="card"><span class="label">{ "Outcome" }</span><span class="value small" data-test="outcome">{ d.outcome.map(|o| o.label()).unwrap_or("Ended early") }</span></div>
-                <div class="card"><span class="label">{ "Open questions & reflections" }</span><span class="value" data-test="open-ratio">{ pct(d.open_ratio) }</span></div>
-                <div class="card"><span class="label">{ "Good stage fit" }</span><span class="value" data-test="fit-ratio">{ pct(d.fit_ratio) }</span></div>
+                <div class="card"><span class="label">{ "Open questions & reflections" }</span><span class="value" data-test="open-ratio">{ percent(d.open_ratio) }</span></div>
+                <div class="card"><span class="label">{ "Good stage fit" }</span><span class="value" data-test="fit-ratio">{ percent(d.fit_ratio) }</span></div>
                 <div class="card"><span class="label">{ "Questions" }</span><span class="value" data-test="questions">{ d.questions }</span></div>
             </div>
             if let Some(text) = ending {

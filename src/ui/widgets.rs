@@ -2,6 +2,7 @@
 //! the SVG charts used by the debrief and progress pages, and the share panel with its QR code.
 
 use super::copy_text;
+use crate::decimal::fixed;
 use crate::engine::Exchange;
 use crate::scoring::{Fit, Kind, Openness, Stage};
 use yew::prelude::*;
@@ -26,19 +27,20 @@ pub struct GrowBarProps {
 /// The five stages in order; the current one is marked, visited ones filled.
 #[component]
 pub fn GrowBar(props: &GrowBarProps) -> Html {
-    let width = 100.0 / Stage::ALL.len() as f32;
+    // Each stage gets an equal slot of the 500-wide view box.
+    let slot = 500 / Stage::ALL.len();
     html! {
         <figure class="grow-bar" aria-label={format!("GROW progress: now in {}", props.current.label())}>
             <svg viewBox="0 0 500 56" role="img" aria-hidden="true" focusable="false">
                 { for Stage::ALL.iter().enumerate().map(|(i, &stage)| {
-                    let x = i as f32 * width * 5.0;
+                    let x = i * slot;
                     let state = if stage == props.current { "now" } else if props.visited.contains(&stage) { "seen" } else { "todo" };
                     html! {
                         <g class={classes!("grow-step", stage_class(stage), state)}>
-                            <rect x={format!("{}", x + 2.0)} y="6" width={format!("{}", width * 5.0 - 4.0)} height="34" rx="8" />
-                            <text x={format!("{}", x + width * 2.5)} y="28" text-anchor="middle">{ stage.label().split(' ').next().unwrap_or("") }</text>
+                            <rect x={(x + 2).to_string()} y="6" width={(slot - 4).to_string()} height="34" rx="8" />
+                            <text x={(x + slot / 2).to_string()} y="28" text-anchor="middle">{ stage.label().split(' ').next().unwrap_or("") }</text>
                             if state == "now" {
-                                <polygon points={format!("{},44 {},52 {},52", x + width * 2.5, x + width * 2.5 - 6.0, x + width * 2.5 + 6.0)} />
+                                <polygon points={format!("{},44 {},52 {},52", x + slot / 2, x + slot / 2 - 6, x + slot / 2 + 6)} />
                             }
                         </g>
                     }
@@ -64,7 +66,7 @@ pub struct BarProps {
 pub fn Bar(props: &BarProps) -> Html {
     html! {
         <svg class="track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-            <rect class={classes!("bar", props.class)} width={format!("{:.1}", props.percent.clamp(0.0, 100.0))} height="10" />
+            <rect class={classes!("bar", props.class)} width={fixed(props.percent.clamp(0.0, 100.0), 1)} height="10" />
         </svg>
     }
 }
@@ -138,14 +140,14 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     let h = if t.score.fit == Fit::Good { 90.0 } else { 45.0 };
                     html! {
                         <rect class={classes!("bar", stage_class(t.score.stage))}
-                            x={format!("{:.1}", i as f32 * bar + 2.0)} y={format!("{:.1}", 100.0 - h)}
-                            width={format!("{:.1}", (bar - 4.0).max(1.0))} height={format!("{h:.1}")}>
+                            x={fixed(i as f32 * bar + 2.0, 1)} y={fixed(100.0 - h, 1)}
+                            width={fixed((bar - 4.0).max(1.0), 1)} height={fixed(h, 1)}>
                             <title>{ format!("Turn {}: {} · {} · fit {}", t.turn, t.score.kind.label(), t.score.stage.label(), t.score.fit.name()) }</title>
                         </rect>
                     }
                 }) }
                 { for props.turns.iter().enumerate().map(|(i, t)| html! {
-                    <text x={format!("{:.1}", i as f32 * bar + bar / 2.0)} y="116" text-anchor="middle" class="tick">{ t.turn }</text>
+                    <text x={fixed(i as f32 * bar + bar / 2.0, 1)} y="116" text-anchor="middle" class="tick">{ t.turn }</text>
                 }) }
             </svg>
             <figcaption class="legend">
@@ -169,11 +171,11 @@ pub fn Sparkline(props: &SparklineProps) -> Html {
     let x = |i: usize| if n <= 1 { 60.0 } else { 4.0 + i as f32 * 112.0 / (n - 1) as f32 };
     let y = |v: u32| 36.0 - v.min(100) as f32 * 0.32;
     let points: Vec<String> =
-        props.values.iter().enumerate().map(|(i, &v)| format!("{:.1},{:.1}", x(i), y(v))).collect();
+        props.values.iter().enumerate().map(|(i, &v)| format!("{},{}", fixed(x(i), 1), fixed(y(v), 1))).collect();
     html! {
         <svg class="sparkline" viewBox="0 0 120 40" role="img" aria-label={props.label.clone()}>
             <polyline points={points.join(" ")} />
-            { for props.values.iter().enumerate().map(|(i, &v)| html! { <circle cx={format!("{:.1}", x(i))} cy={format!("{:.1}", y(v))} r="2.5" /> }) }
+            { for props.values.iter().enumerate().map(|(i, &v)| html! { <circle cx={fixed(x(i), 1)} cy={fixed(y(v), 1)} r="2.5" /> }) }
         </svg>
     }
 }

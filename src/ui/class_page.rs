@@ -3,7 +3,7 @@
 //! Everything stays in this browser tab.
 
 use super::state::{Action, AppState};
-use super::widgets::Bar;
+use super::widgets::bar;
 use super::{download, files};
 use crate::decimal::percent;
 use crate::library;
@@ -137,7 +137,7 @@ pub fn ClassPage(props: &ClassProps) -> Html {
                             { for summary.rows.iter().map(|r| html! {
                                 <li>
                                     <span class="stage-name">{ &r.learner }</span>
-                                    <Bar percent={r.open_ratio * 100.0} class="st-goal" />
+                                    { bar(r.open_ratio * 100.0, "st-goal") }
                                     <span class="n">{ percent(r.open_ratio) }</span>
                                 </li>
                             }) }
@@ -149,7 +149,7 @@ pub fn ClassPage(props: &ClassProps) -> Html {
                             { for fit_names.iter().zip(summary.fit_counts).map(|(name, n)| html! {
                                 <li>
                                     <span class="stage-name">{ name }</span>
-                                    <Bar percent={(n * 100) as f32 / total_questions as f32} class={if *name == "good" { "st-will" } else { "st-reality" }} />
+                                    { bar((n * 100) as f32 / total_questions as f32, if *name == "good" { "st-will" } else { "st-reality" }) }
                                     <span class="n" data-test={format!("fit-{name}")}>{ n }</span>
                                 </li>
                             }) }

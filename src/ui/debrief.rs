@@ -1,7 +1,7 @@
 //! The debrief: the picture first (scores, timeline), then every turn, then a reflection.
 
 use super::state::{Action, AppState, Page};
-use super::widgets::{stage_class, Bar, Timeline};
+use super::widgets::{bar, stage_class, timeline};
 use super::{copy_text, download, new_seed};
 use crate::decimal::percent;
 use crate::engine::{export, Debrief as Summary, Status};
@@ -108,13 +108,13 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                         { for d.per_stage.iter().map(|(s, n)| html! {
                             <li>
                                 <span class="stage-name">{ s.label() }</span>
-                                <Bar percent={(n * 100) as f32 / max_stage as f32} class={stage_class(*s)} />
+                                { bar((n * 100) as f32 / max_stage as f32, stage_class(*s)) }
                                 <span class="n" data-test={format!("stage-{}", s.name())}>{ n }</span>
                             </li>
                         }) }
                     </ul>
                 </figure>
-                <Timeline turns={session.transcript.clone()} />
+                { timeline(&session.transcript) }
             </div>
             <h3>{ "Turn by turn" }</h3>
             <div class="table-wrap">

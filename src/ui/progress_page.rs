@@ -1,7 +1,7 @@
 //! Progress: score trends per scenario and per skill, with export, import and clear.
 
 use super::state::{Action, AppState, Page};
-use super::widgets::Sparkline;
+use super::widgets::sparkline;
 use super::{download, files, storage};
 use crate::library;
 use crate::progress::Progress;
@@ -71,7 +71,7 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
                         html! {
                             <li>
                                 <span class="name">{ &s.title }</span>
-                                <Sparkline values={scores.clone()} label={format!("{} scores: {}", s.title, scores.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "))} />
+                                { sparkline(&scores, format!("{} scores: {}", s.title, scores.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "))) }
                                 <span class="muted">{ format!("{} attempt(s), best {}", scores.len(), scores.iter().max().unwrap_or(&0)) }</span>
                             </li>
                         }
@@ -82,7 +82,7 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
                     { for by_skill.iter().map(|(skill, scores)| html! {
                         <li>
                             <span class="name">{ skill.replace('-', " ") }</span>
-                            <Sparkline values={scores.clone()} label={format!("{skill} scores")} />
+                            { sparkline(scores, format!("{skill} scores")) }
                             <span class="muted">{ format!("latest {}", scores.last().unwrap_or(&0)) }</span>
                         </li>
                     }) }

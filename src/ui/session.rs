@@ -1,7 +1,7 @@
 //! The practice session: the chat transcript, GROW progress, trust, and the two ways to ask.
 
 use super::state::{Action, AppState, Feedback, Mode, Page, SessionView, Settings};
-use super::widgets::{GrowBar, ScoreBadges, SharePanel, TrustMeter};
+use super::widgets::{grow_bar, score_badges, trust_meter, SharePanel};
 use crate::engine::{Conversation, Exchange, Prompt, Source};
 use crate::library;
 use crate::link::{self, Link};
@@ -67,7 +67,7 @@ fn feedback_for(e: &Exchange, is_last: bool, view: &SessionView, app: &UseReduce
     let open = is_last && view.feedback != Feedback::Collapsed;
     html! {
         <div class="feedback">
-            <ScoreBadges kind={e.score.kind} openness={e.score.openness} stage={e.score.stage} fit={Some(e.score.fit)} />
+            { score_badges(e.score.kind, e.score.openness, e.score.stage, e.score.fit) }
             <details {open}>
                 <summary>{ "Why" }</summary>
                 <p>{ &e.score.form_note }</p>
@@ -233,9 +233,9 @@ pub fn Session(props: &SessionProps) -> Html {
                 <ul>{ for scenario.objectives.iter().map(|o| html! { <li>{ o }</li> }) }</ul>
             </details>
             <div class="status-row">
-                <GrowBar current={current_stage} visited={visited} />
+                { grow_bar(current_stage, &visited) }
                 if let Some(trust) = state.vars.get("trust") {
-                    <TrustMeter value={*trust} />
+                    { trust_meter(*trust) }
                 }
             </div>
             <ol class="chat" aria-label="Conversation">
@@ -307,7 +307,7 @@ pub fn Session(props: &SessionProps) -> Html {
                                                 if let Some(reason) = &a.reason {
                                                     <span class="chip warn">{ reason }</span>
                                                 } else {
-                                                    <ScoreBadges kind={a.kind} openness={a.openness} stage={a.top_stage()} fit={Some(fit(a, current_stage).fit)} />
+                                                    { score_badges(a.kind, a.openness, a.top_stage(), fit(a, current_stage).fit) }
                                                 }
                                             }
                                         </div>

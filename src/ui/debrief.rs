@@ -1,7 +1,7 @@
 //! The debrief: the picture first (scores, timeline), then every turn, then a reflection.
 
 use super::state::{Action, AppState, Page};
-use super::widgets::{bar, stage_class, timeline};
+use super::widgets::{bar_row, stage_class, table_head, timeline};
 use super::{copy_text, download, new_seed};
 use crate::decimal::percent;
 use crate::engine::{export, Debrief as Summary, Status};
@@ -105,12 +105,8 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                 <figure class="bars per-stage">
                     <figcaption>{ "Questions per stage" }</figcaption>
                     <ul>
-                        { for d.per_stage.iter().map(|(s, n)| html! {
-                            <li>
-                                <span class="stage-name">{ s.label() }</span>
-                                { bar((n * 100) as f32 / max_stage as f32, stage_class(*s)) }
-                                <span class="n" data-test={format!("stage-{}", s.name())}>{ n }</span>
-                            </li>
+                        { for d.per_stage.iter().map(|&(s, n)| {
+                            bar_row(s.label(), (n * 100) as f32 / max_stage as f32, stage_class(s), n.to_string(), Some(format!("stage-{}", s.name())))
                         }) }
                     </ul>
                 </figure>
@@ -119,7 +115,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             <h3>{ "Turn by turn" }</h3>
             <div class="table-wrap">
                 <table class="turns">
-                    <thead><tr><th scope="col">{ "#" }</th><th scope="col">{ "Your question" }</th><th scope="col">{ "Form" }</th><th scope="col">{ "Stage" }</th><th scope="col">{ "Fit" }</th><th scope="col">{ "Why (rules that fired)" }</th><th scope="col">{ "Better" }</th></tr></thead>
+                    { table_head(&["#", "Your question", "Form", "Stage", "Fit", "Why (rules that fired)", "Better"]) }
                     <tbody>
                         { for session.transcript.iter().map(|e| {
                             let mut rules: Vec<String> = e.score.rules.iter().filter(|r| r.rule != "stage_cue" && r.supports(e.score.kind, e.score.openness, e.score.stage)).map(|r| r.rule.replace('_', " ")).collect();

@@ -79,6 +79,17 @@ fn feedback_for(e: &Exchange, is_last: bool, view: &SessionView, app: &UseReduce
     }
 }
 
+/// One of the coachee's lines in the transcript. The latest one can take the focus (see the
+/// effect on `turns`), so it gets `last_reply`.
+fn coachee_line(name: &str, text: &str, is_last: bool, last_reply: &NodeRef) -> Html {
+    html! {
+        <li class="msg coachee" tabindex={if is_last { "-1" } else { "" }} ref={if is_last { last_reply.clone() } else { NodeRef::default() }}>
+            <span class="who">{ name }</span>
+            <p>{ text }</p>
+        </li>
+    }
+}
+
 #[component]
 pub fn Session(props: &SessionProps) -> Html {
     let app = props.app.clone();
@@ -239,10 +250,7 @@ pub fn Session(props: &SessionProps) -> Html {
                 }
             </div>
             <ol class="chat" aria-label="Conversation">
-                <li class="msg coachee" tabindex={if last == 0 { "-1" } else { "" }} ref={if last == 0 { last_reply.clone() } else { NodeRef::default() }}>
-                    <span class="who">{ &scenario.coachee }</span>
-                    <p>{ &state.opening }</p>
-                </li>
+                { coachee_line(&scenario.coachee, &state.opening, last == 0, &last_reply) }
                 { for state.transcript.iter().map(|e| {
                     let is_last = e.turn as usize == last;
                     html! {
@@ -252,10 +260,7 @@ pub fn Session(props: &SessionProps) -> Html {
                                 <p>{ &e.question }</p>
                                 { feedback_for(e, is_last, view, &app) }
                             </li>
-                            <li class="msg coachee" tabindex={if is_last { "-1" } else { "" }} ref={if is_last { last_reply.clone() } else { NodeRef::default() }}>
-                                <span class="who">{ &scenario.coachee }</span>
-                                <p>{ &e.reply }</p>
-                            </li>
+                            { coachee_line(&scenario.coachee, &e.reply, is_last, &last_reply) }
                         </>
                     }
                 }) }

@@ -137,6 +137,25 @@ pub fn sparkline(values: &[u32], label: String) -> Html {
     }
 }
 
+/// One row of a bar chart: a label, the bar, and the figure it stands for (with an optional
+/// `data-test` name for the end-to-end tests).
+pub fn bar_row(label: &str, percent: f32, class: &'static str, figure: String, test: Option<String>) -> Html {
+    html! {
+        <li>
+            <span class="stage-name">{ label }</span>
+            { bar(percent, class) }
+            <span class="n" data-test={test}>{ figure }</span>
+        </li>
+    }
+}
+
+/// A table's header row: one column heading per label.
+pub fn table_head(headings: &[&'static str]) -> Html {
+    html! {
+        <thead><tr>{ for headings.iter().map(|&h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
     pub link: String,

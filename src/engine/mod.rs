@@ -378,7 +378,7 @@ pub fn route_matches(route: &Route, analysis: &Analysis, fit: Fit, words: &str, 
 fn normalise(text: &str) -> String {
     let mut out = String::from(" ");
     for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()) {
-        out.push_str(&word.to_lowercase());
+        out.extend(word.chars().map(scoring::text::lower));
         out.push(' ');
     }
     out

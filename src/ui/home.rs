@@ -85,7 +85,7 @@ pub fn Home(props: &HomeProps) -> Html {
                             <select onchange={on_difficulty} aria-label="Filter by difficulty">
                                 <option value="" selected={app.difficulty.is_none()}>{ "All" }</option>
                                 { for [Difficulty::Foundation, Difficulty::Intermediate, Difficulty::Advanced].iter().map(|d| html! {
-                                    <option value={d.label().to_lowercase()} selected={app.difficulty == Some(*d)}>{ d.label() }</option>
+                                    <option value={d.label().to_ascii_lowercase()} selected={app.difficulty == Some(*d)}>{ d.label() }</option>
                                 }) }
                             </select>
                         </label>
@@ -116,7 +116,7 @@ pub fn Home(props: &HomeProps) -> Html {
                         html! {
                             <li class="scenario-card" data-id={s.id.clone()}>
                                 <div class="card-top">
-                                    <span class={classes!("difficulty", s.difficulty.label().to_lowercase())}>{ s.difficulty.label() }</span>
+                                    <span class={classes!("difficulty", s.difficulty.label().to_ascii_lowercase())}>{ s.difficulty.label() }</span>
                                     if is_custom(&s.id) { <span class="custom-tag">{ "Your scenario" }</span> }
                                     <span class="best">{ best.map(|b| format!("Best {b}/100")).unwrap_or_else(|| "Not tried yet".into()) }</span>
                                 </div>

@@ -18,6 +18,7 @@ pub mod progress;
 pub mod results;
 pub mod scenario;
 pub mod scoring;
+pub mod short_sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -3,6 +3,7 @@
 
 use crate::engine::{Debrief, State};
 use crate::scenario::Outcome;
+use crate::short_sort;
 use serde::{Deserialize, Serialize};
 
 /// The schema version written today. Older versions are migrated on load.
@@ -110,7 +111,7 @@ impl Progress {
                 self.attempts.push(a);
             }
         }
-        self.attempts.sort_by(|a, b| a.finished_at.total_cmp(&b.finished_at));
+        short_sort::sort_by(&mut self.attempts, |a, b| a.finished_at.total_cmp(&b.finished_at));
         self.attempts.len() - before
     }
 }

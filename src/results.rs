@@ -10,6 +10,7 @@ use crate::engine::{Debrief, Source, State, Status};
 use crate::progress::Reflection;
 use crate::scenario::{Outcome, Scenario};
 use crate::scoring::{Fit, Kind, Stage};
+use crate::short_sort;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -280,7 +281,9 @@ pub fn summarise(results: &[ResultFile]) -> ClassSummary {
             example,
         })
         .collect();
-    weak_turns.sort_by(|a, b| b.weak.cmp(&a.weak).then(a.scenario.cmp(&b.scenario)).then(a.node.cmp(&b.node)));
+    short_sort::sort_by(&mut weak_turns, |a, b| {
+        b.weak.cmp(&a.weak).then(a.scenario.cmp(&b.scenario)).then(a.node.cmp(&b.node))
+    });
     weak_turns.truncate(10);
     ClassSummary { rows, fit_counts, weak_turns }
 }

@@ -5,6 +5,7 @@ use super::new_seed;
 use super::state::{Action, AppState, Page};
 use crate::library;
 use crate::scenario::{Difficulty, Scenario};
+use crate::short_sort;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +21,7 @@ pub fn Home(props: &HomeProps) -> Html {
         app.custom.iter().filter_map(|f| library::get(&f.id)).chain(library::all().iter()).collect();
     let is_custom = |id: &str| app.custom.iter().any(|f| f.id == id);
     let mut skills: Vec<&str> = every.iter().flat_map(|s| s.skills.iter().map(String::as_str)).collect();
-    skills.sort();
+    short_sort::sort_by(&mut skills, |a, b| a.cmp(b));
     skills.dedup();
     let shown: Vec<_> = every
         .iter()

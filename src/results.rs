@@ -223,6 +223,22 @@ fn is_weak(t: &TurnResult) -> bool {
         }
 }
 
+/// What the class did at one point (scenario, node) of a scenario.
+#[derive(Default)]
+struct Spot {
+    /// Learners who asked anything here, and learners whose question here was weak.
+    reached: usize,
+    weak: usize,
+    /// The last learner (index into the results) counted in `reached`, and in `weak`, so a learner
+    /// who comes back to the same point counts once.
+    reached_by: Option<usize>,
+    weak_by: Option<usize>,
+    /// Weak questions here by kind, in the order of `Kind::ALL`.
+    kinds: [usize; Kind::ALL.len()],
+    /// A weak question asked here, if one was shared.
+    example: Option<String>,
+}
+
 /// Aggregates results into the class summary.
 pub fn summarise(results: &[ResultFile]) -> ClassSummary {
     let rows = results
@@ -239,46 +255,40 @@ pub fn summarise(results: &[ResultFile]) -> ClassSummary {
         })
         .collect();
     let mut fit_counts = [0; 4];
-    // (scenario, node) → (learners reached, learners weak, kinds of weak questions, an example)
-    type Spot = (usize, usize, BTreeMap<Kind, usize>, Option<String>);
     let mut spots: BTreeMap<(String, String), Spot> = BTreeMap::new();
-    for r in results {
-        let mut seen_here: BTreeMap<&str, bool> = BTreeMap::new();
+    for (learner, r) in results.iter().enumerate() {
         for t in &r.turns {
             fit_counts[[Fit::Good, Fit::Early, Fit::Late, Fit::Off].iter().position(|f| *f == t.fit).unwrap_or(3)] += 1;
-            let weak = is_weak(t);
-            let first_time = !seen_here.contains_key(t.node.as_str());
-            let was_weak = seen_here.entry(&t.node).or_insert(false);
             let spot = spots.entry((r.scenario.clone(), t.node.clone())).or_default();
-            if first_time {
-                spot.0 += 1;
+            if spot.reached_by != Some(learner) {
+                spot.reached_by = Some(learner);
+                spot.reached += 1;
             }
-            if weak {
-                if !*was_weak {
-                    spot.1 += 1;
-                    *was_weak = true;
+            if is_weak(t) {
+                if spot.weak_by != Some(learner) {
+                    spot.weak_by = Some(learner);
+                    spot.weak += 1;
                 }
-                *spot.2.entry(t.kind).or_default() += 1;
-                if spot.3.is_none() {
-                    spot.3 = t.question.clone();
+                spot.kinds[Kind::ALL.iter().position(|k| *k == t.kind).unwrap_or(0)] += 1;
+                if spot.example.is_none() {
+                    spot.example = t.question.clone();
                 }
             }
         }
     }
     let mut weak_turns: Vec<WeakTurn> = spots
         .into_iter()
-        .filter(|(_, s)| s.1 > 0)
-        .map(|((scenario, node), (reached, weak, kinds, example))| WeakTurn {
-            scenario,
-            node,
-            weak,
-            reached,
-            common_kind: kinds
-                .into_iter()
-                .max_by_key(|(k, n)| (*n, std::cmp::Reverse(*k)))
-                .map(|(k, _)| k)
-                .unwrap_or(Kind::Closed),
-            example,
+        .filter(|(_, s)| s.weak > 0)
+        .map(|((scenario, node), spot)| {
+            // The most frequent weak kind; on a tie, the first in `Kind::ALL`.
+            let mut common_kind = Kind::Closed;
+            let mut most = 0;
+            for (&kind, &n) in Kind::ALL.iter().zip(&spot.kinds) {
+                if n > most {
+                    (common_kind, most) = (kind, n);
+                }
+            }
+            WeakTurn { scenario, node, weak: spot.weak, reached: spot.reached, common_kind, example: spot.example }
         })
         .collect();
     short_sort::sort_by(&mut weak_turns, |a, b| {

@@ -4,7 +4,7 @@
 
 use super::state::{Action, AppState};
 use super::widgets::{bar_row, table_head};
-use super::{download, files};
+use super::{dispatch, download, files};
 use crate::decimal::percent;
 use crate::library;
 use crate::results::{read, summarise, to_csv, ResultFile};
@@ -188,7 +188,7 @@ pub fn ClassPage(props: &ClassProps) -> Html {
                 </div>
                 <div class="actions">
                     <button onclick={{ let app = app.clone(); Callback::from(move |_| download("growsim-class.csv", "text/csv", &to_csv(&summarise(&app.class)))) }}>{ "Export CSV" }</button>
-                    <button class="danger" onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::ClearClass)) }}>{ "Clear class results" }</button>
+                    <button class="danger" onclick={dispatch(&app, Action::ClearClass)}>{ "Clear class results" }</button>
                 </div>
             }
         </section>

@@ -2,7 +2,7 @@
 
 use super::state::{Action, AppState, Page};
 use super::widgets::{bar_row, stage_class, table_head, timeline};
-use super::{copy_text, download, new_seed};
+use super::{copy_text, dispatch, download, new_seed};
 use crate::decimal::percent;
 use crate::engine::{export, Debrief as Summary, Status};
 use crate::library;
@@ -28,7 +28,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             <section class="panel">
                 <h2>{ "Debrief not found" }</h2>
                 <p>{ "That attempt isn't saved on this device." }</p>
-                <button onclick={Callback::from(move |_| app.dispatch(Action::Navigate(Page::Progress)))}>{ "See your progress" }</button>
+                <button onclick={dispatch(&app, Action::Navigate(Page::Progress))}>{ "See your progress" }</button>
             </section>
         };
     };

@@ -1,8 +1,8 @@
 //! Home: a short "how it works", filters, and the scenario library as cards.
 
 use super::custom::CustomLoader;
-use super::new_seed;
 use super::state::{Action, AppState, Page};
+use super::{dispatch, new_seed};
 use crate::library;
 use crate::scenario::{Difficulty, Scenario};
 use crate::short_sort;
@@ -72,7 +72,7 @@ pub fn Home(props: &HomeProps) -> Html {
             if let Some((s, seed)) = resume {
                 <div class="resume" role="status">
                     <span>{ format!("You have a session in progress: {}.", s.title) }</span>
-                    <button class="primary" onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::Navigate(Page::Session))) }}>
+                    <button class="primary" onclick={dispatch(app, Action::Navigate(Page::Session))}>
                         { "Resume" }
                     </button>
                     <span class="muted">{ format!("seed {seed}") }</span>
@@ -130,7 +130,7 @@ pub fn Home(props: &HomeProps) -> Html {
                                 <div class="card-actions">
                                     <button class="primary" onclick={start} aria-label={format!("Start {}", s.title)}>{ "Start" }</button>
                                     if is_custom(&s.id) {
-                                        <button class="quiet" onclick={{ let app = app.clone(); let id = s.id.clone(); Callback::from(move |_| app.dispatch(Action::RemoveCustom(id.clone()))) }}
+                                        <button class="quiet" onclick={dispatch(app, Action::RemoveCustom(s.id.clone()))}
                                             aria-label={format!("Remove {} from this device", s.title)}>{ "Remove" }</button>
                                     }
                                 </div>

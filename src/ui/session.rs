@@ -1,5 +1,6 @@
 //! The practice session: the chat transcript, GROW progress, trust, and the two ways to ask.
 
+use super::dispatch;
 use super::state::{Action, AppState, Feedback, Mode, Page, SessionView, Settings};
 use super::widgets::{grow_bar, score_badges, trust_meter, SharePanel};
 use crate::engine::{Conversation, Exchange, Prompt, Source};
@@ -58,8 +59,7 @@ fn feedback_for(e: &Exchange, is_last: bool, view: &SessionView, app: &UseReduce
     if !shown {
         return match (view.feedback, is_last) {
             (Feedback::Reveal, true) => {
-                let app = app.clone();
-                html! { <button class="reveal" onclick={Callback::from(move |_| app.dispatch(Action::Reveal))}>{ "Reveal feedback" }</button> }
+                html! { <button class="reveal" onclick={dispatch(app, Action::Reveal)}>{ "Reveal feedback" }</button> }
             }
             _ => html! {},
         };
@@ -162,7 +162,7 @@ pub fn Session(props: &SessionProps) -> Html {
             <section class="panel">
                 <h2>{ "No session in progress" }</h2>
                 <p>{ "Pick a scenario from the library to start practising." }</p>
-                <button class="primary" onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::Navigate(Page::Home))) }}>{ "Go to the library" }</button>
+                <button class="primary" onclick={dispatch(&app, Action::Navigate(Page::Home))}>{ "Go to the library" }</button>
             </section>
         };
     };
@@ -217,6 +217,11 @@ pub fn Session(props: &SessionProps) -> Html {
         })
     };
     let last = state.transcript.len();
+    // Ends the session (early, or once it has ended) and opens the debrief.
+    let finish = {
+        let app = app.clone();
+        Callback::from(move |_| app.dispatch(Action::Finish { now: js_sys::Date::now() }))
+    };
 
     html! {
         <section class="session" aria-labelledby="session-title">
@@ -232,7 +237,7 @@ pub fn Session(props: &SessionProps) -> Html {
                             { for FEEDBACK_CHOICES.iter().map(|(f, label)| html! { <option value={label.to_string()} selected={*f == view.feedback}>{ *label }</option> }) }
                         </select>
                     </label>
-                    <label class="switch"><input type="checkbox" checked={view.projector} onchange={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::ToggleProjector)) }} />{ " Projector view" }</label>
+                    <label class="switch"><input type="checkbox" checked={view.projector} onchange={dispatch(&app, Action::ToggleProjector)} />{ " Projector view" }</label>
                 </div>
             </div>
             if *sharing {
@@ -273,7 +278,7 @@ pub fn Session(props: &SessionProps) -> Html {
                     <div class="ending panel" role="status">
                         <h3>{ outcome.label() }</h3>
                         <p>{ "The session has ended. Open your debrief to see how it went." }</p>
-                        <button class="primary" onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::Finish { now: js_sys::Date::now() })) }}>{ "See your debrief" }</button>
+                        <button class="primary" onclick={finish.clone()}>{ "See your debrief" }</button>
                     </div>
                 },
                 Prompt::Ask { choices, .. } => {
@@ -281,9 +286,9 @@ pub fn Session(props: &SessionProps) -> Html {
                     html! {
                         <div class="composer">
                             <div class="modes" role="group" aria-label="How to ask">
-                                <button aria-pressed={(view.mode == Mode::Choose).to_string()} onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::SetMode(Mode::Choose))) }}>{ "Choose a question" }</button>
-                                <button aria-pressed={(view.mode == Mode::Type).to_string()} onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::SetMode(Mode::Type))) }}>{ "Type your own" }</button>
-                                <button class="quiet" onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::Finish { now: js_sys::Date::now() })) }}>{ "End session" }</button>
+                                <button aria-pressed={(view.mode == Mode::Choose).to_string()} onclick={dispatch(&app, Action::SetMode(Mode::Choose))}>{ "Choose a question" }</button>
+                                <button aria-pressed={(view.mode == Mode::Type).to_string()} onclick={dispatch(&app, Action::SetMode(Mode::Type))}>{ "Type your own" }</button>
+                                <button class="quiet" onclick={finish.clone()}>{ "End session" }</button>
                             </div>
                             if let Some(error) = &view.error {
                                 <p class="error" role="alert">{ error }</p>
@@ -291,10 +296,9 @@ pub fn Session(props: &SessionProps) -> Html {
                             if view.mode == Mode::Choose {
                                 <ol class="menu" aria-label="Questions you could ask (press 1 to 5)">
                                     { for order.iter().enumerate().map(|(shown, &index)| {
-                                        let app = app.clone();
                                         html! {
                                             <li>
-                                                <button class="choice" data-choice={index.to_string()} onclick={Callback::from(move |_| app.dispatch(Action::Choose(index)))}>
+                                                <button class="choice" data-choice={index.to_string()} onclick={dispatch(&app, Action::Choose(index))}>
                                                     <kbd>{ shown + 1 }</kbd>{ &choices[index].ask }
                                                 </button>
                                             </li>

@@ -28,7 +28,7 @@ pub enum Input {
 }
 
 /// Where a question came from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "lowercase", tag = "type")]
 pub enum Source {
     Menu { index: usize },
@@ -70,11 +70,68 @@ pub struct Exchange {
 }
 
 /// Whether the session goes on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "lowercase", tag = "status")]
 pub enum Status {
     Active,
     Ended { outcome: Outcome, node: String },
+}
+
+// `Source` and `Status` are written as internally tagged objects (`{"type": "menu", "index": 2}`,
+// `{"status": "active"}`). They are read by hand through a plain struct of all the fields, because
+// serde's derived reader for internally tagged enums buffers its input through about 8 KB of
+// generic wasm code. Unknown fields are ignored, as the derived reader did; the one difference
+// is that a field of the other variant, if present, must be valid (`"outcome"` beside
+// `"status": "active"` was ignored before).
+
+impl<'de> Deserialize<'de> for Source {
+    fn deserialize<D: serde::Deserializer<'de>>(input: D) -> Result<Source, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        enum Type {
+            Menu,
+            Typed,
+        }
+        #[derive(Deserialize)]
+        #[serde(expecting = "a question's source")]
+        struct Fields {
+            #[serde(rename = "type")]
+            kind: Type,
+            index: Option<usize>,
+        }
+        let fields = Fields::deserialize(input)?;
+        match fields.kind {
+            Type::Menu => {
+                Ok(Source::Menu { index: fields.index.ok_or_else(|| serde::de::Error::missing_field("index"))? })
+            }
+            Type::Typed => Ok(Source::Typed),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: serde::Deserializer<'de>>(input: D) -> Result<Status, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        enum Tag {
+            Active,
+            Ended,
+        }
+        #[derive(Deserialize)]
+        #[serde(expecting = "a session status")]
+        struct Fields {
+            status: Tag,
+            outcome: Option<Outcome>,
+            node: Option<String>,
+        }
+        let fields = Fields::deserialize(input)?;
+        match (fields.status, fields.outcome, fields.node) {
+            (Tag::Active, ..) => Ok(Status::Active),
+            (Tag::Ended, Some(outcome), Some(node)) => Ok(Status::Ended { outcome, node }),
+            (Tag::Ended, None, _) => Err(serde::de::Error::missing_field("outcome")),
+            (Tag::Ended, _, None) => Err(serde::de::Error::missing_field("node")),
+        }
+    }
 }
 
 /// Everything about a session in progress; serialise it to save, pass it to [`Conversation::resume`].
@@ -483,6 +540,23 @@ summary = "Ran out of time."
         assert_eq!(c.step(Input::Typed("Have you considered quitting?".into())).unwrap().reply, "Maybe.");
         assert_eq!(c.step(Input::Typed("What's for lunch?".into())).unwrap().reply, "Hmm?");
         assert_eq!(c.step(Input::Typed("What do you want to ACHIEVE?".into())).unwrap().node, "done");
+    }
+
+    #[test]
+    fn sources_and_statuses_read_back_as_written() {
+        let sources = [Source::Menu { index: 2 }, Source::Typed];
+        let statuses = [Status::Active, Status::Ended { outcome: Outcome::Stalled, node: "done".into() }];
+        for source in sources {
+            assert_eq!(serde_json::from_str::<Source>(&serde_json::to_string(&source).unwrap()).unwrap(), source);
+        }
+        for status in statuses {
+            assert_eq!(serde_json::from_str::<Status>(&serde_json::to_string(&status).unwrap()).unwrap(), status);
+        }
+        assert_eq!(serde_json::from_str::<Source>(r#"{"type":"typed","extra":1}"#).unwrap(), Source::Typed);
+        let missing = |json: &str| serde_json::from_str::<Status>(json).unwrap_err().to_string();
+        assert!(missing(r#"{"status":"ended","node":"x"}"#).contains("missing field `outcome`"));
+        assert!(missing(r#"{"status":"paused"}"#).contains("unknown variant `paused`"));
+        assert!(serde_json::from_str::<Source>(r#"{"type":"menu"}"#).unwrap_err().to_string().contains("`index`"));
     }
 
     #[test]

@@ -7,9 +7,11 @@
 //! - [`library`] holds the scenarios bundled at build time;
 //! - [`link`] reads and writes the URL hashes that lead into the app;
 //! - [`progress`] and [`results`] are saved progress and class result files, read with [`json`].
+//! - [`decimal`] writes and reads decimal numbers without core's float formatting and parsing.
 //!
 //! Only [`ui`] (wasm32 only) touches the browser.
 
+pub mod decimal;
 pub mod engine;
 pub mod json;
 pub mod library;
@@ -19,6 +21,7 @@ pub mod progress;
 pub mod results;
 pub mod scenario;
 pub mod scoring;
+pub mod short_sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

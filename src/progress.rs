@@ -4,6 +4,7 @@
 use crate::engine::{Debrief, State};
 use crate::json::{FromJson, Object};
 use crate::scenario::Outcome;
+use crate::short_sort;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -146,7 +147,7 @@ impl Progress {
                 self.attempts.push(a);
             }
         }
-        self.attempts.sort_by(|a, b| a.finished_at.total_cmp(&b.finished_at));
+        short_sort::sort_by(&mut self.attempts, |a, b| a.finished_at.total_cmp(&b.finished_at));
         self.attempts.len() - before
     }
 }

@@ -5,11 +5,13 @@
 //! can be pasted into a chat. Typed questions and the reflection are free text, so they are left
 //! out unless the learner opts in.
 
+use crate::decimal::fixed;
 use crate::engine::{Debrief, Source, State, Status};
 use crate::json::{FromJson, Object};
 use crate::progress::Reflection;
 use crate::scenario::{Outcome, Scenario};
 use crate::scoring::{Fit, Kind, Stage};
+use crate::short_sort;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -265,6 +267,22 @@ fn is_weak(t: &TurnResult) -> bool {
         }
 }
 
+/// What the class did at one point (scenario, node) of a scenario.
+#[derive(Default)]
+struct Spot {
+    /// Learners who asked anything here, and learners whose question here was weak.
+    reached: usize,
+    weak: usize,
+    /// The last learner (index into the results) counted in `reached`, and in `weak`, so a learner
+    /// who comes back to the same point counts once.
+    reached_by: Option<usize>,
+    weak_by: Option<usize>,
+    /// Weak questions here by kind, in the order of `Kind::ALL`.
+    kinds: [usize; Kind::ALL.len()],
+    /// A weak question asked here, if one was shared.
+    example: Option<String>,
+}
+
 /// Aggregates results into the class summary.
 pub fn summarise(results: &[ResultFile]) -> ClassSummary {
     let rows = results
@@ -281,49 +299,45 @@ pub fn summarise(results: &[ResultFile]) -> ClassSummary {
         })
         .collect();
     let mut fit_counts = [0; 4];
-    // (scenario, node) → (learners reached, learners weak, kinds of weak questions, an example)
-    type Spot = (usize, usize, BTreeMap<Kind, usize>, Option<String>);
     let mut spots: BTreeMap<(String, String), Spot> = BTreeMap::new();
-    for r in results {
-        let mut seen_here: BTreeMap<&str, bool> = BTreeMap::new();
+    for (learner, r) in results.iter().enumerate() {
         for t in &r.turns {
             fit_counts[[Fit::Good, Fit::Early, Fit::Late, Fit::Off].iter().position(|f| *f == t.fit).unwrap_or(3)] += 1;
-            let weak = is_weak(t);
-            let first_time = !seen_here.contains_key(t.node.as_str());
-            let was_weak = seen_here.entry(&t.node).or_insert(false);
             let spot = spots.entry((r.scenario.clone(), t.node.clone())).or_default();
-            if first_time {
-                spot.0 += 1;
+            if spot.reached_by != Some(learner) {
+                spot.reached_by = Some(learner);
+                spot.reached += 1;
             }
-            if weak {
-                if !*was_weak {
-                    spot.1 += 1;
-                    *was_weak = true;
+            if is_weak(t) {
+                if spot.weak_by != Some(learner) {
+                    spot.weak_by = Some(learner);
+                    spot.weak += 1;
                 }
-                *spot.2.entry(t.kind).or_default() += 1;
-                if spot.3.is_none() {
-                    spot.3 = t.question.clone();
+                spot.kinds[Kind::ALL.iter().position(|k| *k == t.kind).unwrap_or(0)] += 1;
+                if spot.example.is_none() {
+                    spot.example = t.question.clone();
                 }
             }
         }
     }
     let mut weak_turns: Vec<WeakTurn> = spots
         .into_iter()
-        .filter(|(_, s)| s.1 > 0)
-        .map(|((scenario, node), (reached, weak, kinds, example))| WeakTurn {
-            scenario,
-            node,
-            weak,
-            reached,
-            common_kind: kinds
-                .into_iter()
-                .max_by_key(|(k, n)| (*n, std::cmp::Reverse(*k)))
-                .map(|(k, _)| k)
-                .unwrap_or(Kind::Closed),
-            example,
+        .filter(|(_, s)| s.weak > 0)
+        .map(|((scenario, node), spot)| {
+            // The most frequent weak kind; on a tie, the first in `Kind::ALL`.
+            let mut common_kind = Kind::Closed;
+            let mut most = 0;
+            for (&kind, &n) in Kind::ALL.iter().zip(&spot.kinds) {
+                if n > most {
+                    (common_kind, most) = (kind, n);
+                }
+            }
+            WeakTurn { scenario, node, weak: spot.weak, reached: spot.reached, common_kind, example: spot.example }
         })
         .collect();
-    weak_turns.sort_by(|a, b| b.weak.cmp(&a.weak).then(a.scenario.cmp(&b.scenario)).then(a.node.cmp(&b.node)));
+    short_sort::sort_by(&mut weak_turns, |a, b| {
+        b.weak.cmp(&a.weak).then(a.scenario.cmp(&b.scenario)).then(a.node.cmp(&b.node))
+    });
     weak_turns.truncate(10);
     ClassSummary { rows, fit_counts, weak_turns }
 }
@@ -339,8 +353,8 @@ pub fn to_csv(summary: &ClassSummary) -> String {
             r.seed.to_string(),
             csv_cell(outcome),
             r.score.to_string(),
-            format!("{:.2}", r.open_ratio),
-            format!("{:.2}", r.fit_ratio),
+            fixed(r.open_ratio, 2),
+            fixed(r.fit_ratio, 2),
             r.questions.to_string(),
         ];
         out.push_str(&cells.join(","));

@@ -33,19 +33,31 @@ async fn app_lists_every_bundled_scenario() {
 }
 
 use growsim::scoring::Stage;
-use growsim::ui::widgets::{GrowBar, GrowBarProps, QrCode, QrProps, TrustMeter, TrustProps};
+use growsim::ui::widgets::{grow_bar, qr_code, trust_meter};
+use yew::prelude::*;
 
-/// Renders one component with its props into a fresh element and waits for it to draw.
-async fn render<C: yew::BaseComponent>(props: C::Properties) -> web_sys::Element {
+#[derive(Properties, PartialEq)]
+struct ShowProps {
+    html: Html,
+}
+
+/// Shows the markup it is given.
+#[component]
+fn Show(props: &ShowProps) -> Html {
+    props.html.clone()
+}
+
+/// Renders one widget's markup into a fresh element and waits for it to draw.
+async fn render(html: Html) -> web_sys::Element {
     let root = mount();
-    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<Show>::with_root_and_props(root.clone(), ShowProps { html }).render();
     yew::scheduler::flush().await;
     root
 }
 
 #[wasm_bindgen_test]
 async fn grow_bar_marks_the_current_stage_and_the_visited_ones() {
-    let root = render::<GrowBar>(GrowBarProps { current: Stage::Reality, visited: vec![Stage::Goal] }).await;
+    let root = render(grow_bar(Stage::Reality, &[Stage::Goal])).await;
     let state = |stage: &str| {
         root.query_selector(&format!(".grow-step.st-{stage}")).unwrap().unwrap().get_attribute("class").unwrap()
     };
@@ -58,20 +70,20 @@ async fn grow_bar_marks_the_current_stage_and_the_visited_ones() {
 
 #[wasm_bindgen_test]
 async fn trust_meter_clamps_and_names_the_level() {
-    let root = render::<TrustMeter>(TrustProps { value: 42 }).await;
+    let root = render(trust_meter(42)).await;
     let meter = root.query_selector("meter").unwrap().unwrap();
     assert_eq!(meter.get_attribute("value").as_deref(), Some("10"));
     assert!(root.text_content().unwrap().contains("fully engaged"));
-    let root = render::<TrustMeter>(TrustProps { value: -3 }).await;
+    let root = render(trust_meter(-3)).await;
     assert!(root.text_content().unwrap().contains("guarded"));
 }
 
 #[wasm_bindgen_test]
 async fn qr_code_is_drawn_as_svg_and_too_long_links_say_so() {
-    let root = render::<QrCode>(QrProps { text: "http://127.0.0.1:8080/#/play/vague-goal?seed=7".into() }).await;
+    let root = render(qr_code("http://127.0.0.1:8080/#/play/vague-goal?seed=7")).await;
     let path = root.query_selector("svg path").unwrap().expect("a QR path");
     assert!(path.get_attribute("d").unwrap().len() > 100);
-    let root = render::<QrCode>(QrProps { text: "x".repeat(5000) }).await;
+    let root = render(qr_code(&"x".repeat(5000))).await;
     assert!(root.query_selector("svg").unwrap().is_none());
     assert!(root.text_content().unwrap().contains("too long"));
 }

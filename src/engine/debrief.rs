@@ -3,6 +3,7 @@
 use super::{State, Status};
 use crate::scenario::Outcome;
 use crate::scoring::{Fit, Kind, Openness, Stage};
+use crate::short_sort;
 use serde::Serialize;
 
 /// Headline numbers for the debrief.
@@ -47,7 +48,7 @@ impl Debrief {
             .map(|&k| (k, turns.iter().filter(|t| t.score.kind == k).count()))
             .filter(|(_, c)| *c > 0)
             .collect();
-        per_kind.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        short_sort::sort_by(&mut per_kind, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let outcome = match &state.status {
             Status::Ended { outcome, .. } => Some(*outcome),
             Status::Active => None,

@@ -1,6 +1,7 @@
 //! Transcript exports for the learner and facilitator: Markdown to read, JSON to keep.
 
 use super::{Debrief, Source, State};
+use crate::decimal::percent;
 use crate::scenario::Scenario;
 use std::fmt::Write;
 
@@ -12,8 +13,8 @@ pub fn markdown(scenario: &Scenario, state: &State) -> String {
     let _ = writeln!(out, "- Scenario: `{}`, seed {}", scenario.id, state.seed);
     let _ = writeln!(out, "- Outcome: {}", d.outcome.map(|o| o.label()).unwrap_or("in progress"));
     let _ = writeln!(out, "- Score: {} / 100", d.score);
-    let _ = writeln!(out, "- Open questions and reflections: {:.0}%", d.open_ratio * 100.0);
-    let _ = writeln!(out, "- Good stage fit: {:.0}%", d.fit_ratio * 100.0);
+    let _ = writeln!(out, "- Open questions and reflections: {}", percent(d.open_ratio));
+    let _ = writeln!(out, "- Good stage fit: {}", percent(d.fit_ratio));
     let per_stage: Vec<String> = d.per_stage.iter().map(|(s, n)| format!("{} {n}", s.label())).collect();
     let _ = writeln!(out, "- Questions per stage: {}\n", per_stage.join(", "));
     let _ = writeln!(out, "## Transcript\n\n**{}:** {}\n", scenario.coachee, state.opening);

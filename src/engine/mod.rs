@@ -453,7 +453,7 @@ pub fn route_matches(route: &Route, analysis: &Analysis, fit: Fit, words: &str, 
 fn normalise(text: &str) -> String {
     let mut out = String::from(" ");
     for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()) {
-        out.push_str(&word.to_lowercase());
+        out.extend(word.chars().map(scoring::text::lower));
         out.push(' ');
     }
     out
@@ -558,6 +558,24 @@ summary = "Ran out of time."
         assert_eq!(c.step(Input::Typed("Have you considered quitting?".into())).unwrap().reply, "Maybe.");
         assert_eq!(c.step(Input::Typed("What's for lunch?".into())).unwrap().reply, "Hmm?");
         assert_eq!(c.step(Input::Typed("What do you want to ACHIEVE?".into())).unwrap().node, "done");
+    }
+
+    #[test]
+    fn sources_and_statuses_read_back_as_written() {
+        use crate::json::read;
+        let sources = [Source::Menu { index: 2 }, Source::Typed];
+        let statuses = [Status::Active, Status::Ended { outcome: Outcome::Stalled, node: "done".into() }];
+        for source in sources {
+            assert_eq!(read::<Source>(&serde_json::to_string(&source).unwrap()), Ok(source));
+        }
+        for status in statuses {
+            assert_eq!(read::<Status>(&serde_json::to_string(&status).unwrap()), Ok(status));
+        }
+        assert_eq!(read::<Source>(r#"{"type":"typed","extra":1}"#), Ok(Source::Typed));
+        let error = |json: &str| read::<Status>(json).unwrap_err().to_string();
+        assert_eq!(error(r#"{"status":"ended","node":"x"}"#), "missing field `outcome`");
+        assert_eq!(error(r#"{"status":"paused"}"#), "unknown session status \"paused\"");
+        assert_eq!(read::<Source>(r#"{"type":"menu"}"#).unwrap_err().to_string(), "missing field `index`");
     }
 
     #[test]

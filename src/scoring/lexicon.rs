@@ -7,6 +7,7 @@
 
 use super::text::Sentence;
 use super::Stage;
+use crate::decimal;
 use crate::named::Named;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -250,7 +251,7 @@ pub fn stage_cues() -> &'static StageCues {
             let mut cols = line.splitn(3, '\t');
             let (stage, weight, phrase) = (cols.next(), cols.next(), cols.next());
             let stage = stage.and_then(Stage::parse).unwrap_or_else(|| panic!("bad stage in stages.tsv: {line}"));
-            let weight = weight.and_then(|w| w.trim().parse().ok()).unwrap_or_else(|| panic!("bad weight: {line}"));
+            let weight = weight.and_then(|w| decimal::parse(w.trim())).unwrap_or_else(|| panic!("bad weight: {line}"));
             phrases.push(Phrase::parse(phrase.unwrap_or_else(|| panic!("missing phrase: {line}"))));
             cues.push((stage, weight));
         }

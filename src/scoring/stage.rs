@@ -4,6 +4,7 @@
 use super::lexicon::{self, stage_cues};
 use super::rules::Turn;
 use super::{Kind, RuleHit, Stage};
+use crate::short_sort;
 use std::borrow::Cow;
 
 /// Weight of cues in a statement (a reflection before the question, say).
@@ -77,7 +78,7 @@ pub fn score(turn: &Turn, kind: Kind) -> (Vec<(Stage, f32)>, Vec<RuleHit>) {
     }
     let sum: f32 = totals.iter().sum();
     let mut ranked: Vec<(Stage, f32)> = Stage::ALL.iter().map(|&s| (s, totals[s.index()] / sum)).collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    short_sort::sort_by(&mut ranked, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     (ranked, hits)
 }
 

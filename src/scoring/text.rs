@@ -235,7 +235,27 @@ fn is_number(word: &str) -> bool {
 }
 
 fn push_lower(word: &mut String, c: char) {
-    word.extend(c.to_lowercase());
+    word.push(lower(c));
+}
+
+/// `c` in lower case, for the letters of English and the other western European languages
+/// (ASCII and Latin-1: `A` to `a`, `É` to `é`); any other character is returned as it is.
+///
+/// The text is matched against English word lists and scenario keywords, so this is enough, and
+/// it keeps out the full Unicode case tables that `char::to_lowercase` needs (about 7 KB of the
+/// gzipped wasm download).
+///
+/// ```
+/// use growsim::scoring::text::lower;
+/// assert_eq!("Ça Marche, ÉMILIE?".chars().map(lower).collect::<String>(), "ça marche, émilie?");
+/// assert_eq!(lower('×'), '×');
+/// ```
+pub fn lower(c: char) -> char {
+    match c {
+        // Latin-1 puts each capital 32 places before its small letter, as ASCII does.
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => (c as u8 + 32) as char,
+        _ => c,
+    }
 }
 
 #[cfg(test)]
@@ -244,6 +264,13 @@ mod tests {
 
     fn words(text: &str) -> Vec<Vec<String>> {
         sentences(text).iter().map(|s| s.texts().iter().map(|w| w.to_string()).collect()).collect()
+    }
+
+    #[test]
+    fn lower_agrees_with_unicode_for_ascii_and_latin_1() {
+        for c in '\0'..='ÿ' {
+            assert_eq!(lower(c).to_string(), c.to_lowercase().to_string(), "{c:?}");
+        }
     }
 
     #[test]

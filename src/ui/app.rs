@@ -7,7 +7,7 @@ use super::home::Home;
 use super::progress_page::ProgressPage;
 use super::session::Session;
 use super::state::{Action, AppState, Feedback, Mode, Page, Settings};
-use super::{new_seed, storage};
+use super::{dispatch, new_seed, storage};
 use crate::library;
 use crate::link::{self, Link};
 use gloo::events::EventListener;
@@ -146,10 +146,9 @@ pub fn App() -> Html {
     }
 
     let nav = |page: Page, label: &'static str| {
-        let handle = app.clone();
         let current = std::mem::discriminant(&app.page) == std::mem::discriminant(&page);
         html! {
-            <button class="nav" aria-current={current.then_some("page")} onclick={Callback::from(move |_| handle.dispatch(Action::Navigate(page.clone())))}>{ label }</button>
+            <button class="nav" aria-current={current.then_some("page")} onclick={dispatch(&app, Action::Navigate(page))}>{ label }</button>
         }
     };
     html! {
@@ -174,9 +173,8 @@ pub fn App() -> Html {
             </header>
             if !app.notices.is_empty() {
                 <ul class="notices" role="status">
-                    { for app.notices.iter().enumerate().map(|(i, n)| {
-                        let handle = app.clone();
-                        html! { <li>{ n }<button class="quiet" aria-label="Dismiss" onclick={Callback::from(move |_| handle.dispatch(Action::DismissNotice(i)))}>{ "×" }</button></li> }
+                    { for app.notices.iter().enumerate().map(|(i, n)| html! {
+                        <li>{ n }<button class="quiet" aria-label="Dismiss" onclick={dispatch(&app, Action::DismissNotice(i))}>{ "×" }</button></li>
                     }) }
                 </ul>
             }

@@ -3,8 +3,9 @@
 //! Everything stays in this browser tab.
 
 use super::state::{Action, AppState};
-use super::widgets::Bar;
-use super::{download, files};
+use super::widgets::{bar_row, table_head};
+use super::{dispatch, download, files};
+use crate::decimal::percent;
 use crate::library;
 use crate::results::{read, summarise, to_csv, ResultFile};
 use gloo::file::callbacks::FileReader;
@@ -133,24 +134,15 @@ pub fn ClassPage(props: &ClassProps) -> Html {
                     <figure class="bars per-learner">
                         <figcaption>{ "Open questions & reflections, per learner" }</figcaption>
                         <ul>
-                            { for summary.rows.iter().map(|r| html! {
-                                <li>
-                                    <span class="stage-name">{ &r.learner }</span>
-                                    <Bar percent={r.open_ratio * 100.0} class="st-goal" />
-                                    <span class="n">{ format!("{:.0}%", r.open_ratio * 100.0) }</span>
-                                </li>
-                            }) }
+                            { for summary.rows.iter().map(|r| bar_row(&r.learner, r.open_ratio * 100.0, "st-goal", percent(r.open_ratio), None)) }
                         </ul>
                     </figure>
                     <figure class="bars fit-split">
                         <figcaption>{ format!("Stage fit of all {} questions", summary.fit_counts.iter().sum::<usize>()) }</figcaption>
                         <ul>
-                            { for fit_names.iter().zip(summary.fit_counts).map(|(name, n)| html! {
-                                <li>
-                                    <span class="stage-name">{ name }</span>
-                                    <Bar percent={(n * 100) as f32 / total_questions as f32} class={if *name == "good" { "st-will" } else { "st-reality" }} />
-                                    <span class="n" data-test={format!("fit-{name}")}>{ n }</span>
-                                </li>
+                            { for fit_names.iter().zip(summary.fit_counts).map(|(name, n)| {
+                                let class = if *name == "good" { "st-will" } else { "st-reality" };
+                                bar_row(name, (n * 100) as f32 / total_questions as f32, class, n.to_string(), Some(format!("fit-{name}")))
                             }) }
                         </ul>
                     </figure>
@@ -161,7 +153,7 @@ pub fn ClassPage(props: &ClassProps) -> Html {
                 } else {
                 <div class="table-wrap">
                     <table class="turns">
-                        <thead><tr><th scope="col">{ "Scenario" }</th><th scope="col">{ "At" }</th><th scope="col">{ "Weak questions" }</th><th scope="col">{ "Most common form" }</th><th scope="col">{ "Example" }</th></tr></thead>
+                        { table_head(&["Scenario", "At", "Weak questions", "Most common form", "Example"]) }
                         <tbody>
                             { for summary.weak_turns.iter().map(|w| html! {
                                 <tr>
@@ -179,7 +171,7 @@ pub fn ClassPage(props: &ClassProps) -> Html {
                 <h3>{ "Learners" }</h3>
                 <div class="table-wrap">
                     <table class="turns" data-test="learners">
-                        <thead><tr><th scope="col">{ "Learner" }</th><th scope="col">{ "Scenario" }</th><th scope="col">{ "Seed" }</th><th scope="col">{ "Outcome" }</th><th scope="col">{ "Score" }</th><th scope="col">{ "Questions" }</th></tr></thead>
+                        { table_head(&["Learner", "Scenario", "Seed", "Outcome", "Score", "Questions"]) }
                         <tbody>
                             { for summary.rows.iter().map(|r| html! {
                                 <tr>
@@ -196,7 +188,7 @@ pub fn ClassPage(props: &ClassProps) -> Html {
                 </div>
                 <div class="actions">
                     <button onclick={{ let app = app.clone(); Callback::from(move |_| download("growsim-class.csv", "text/csv", &to_csv(&summarise(&app.class)))) }}>{ "Export CSV" }</button>
-                    <button class="danger" onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::ClearClass)) }}>{ "Clear class results" }</button>
+                    <button class="danger" onclick={dispatch(&app, Action::ClearClass)}>{ "Clear class results" }</button>
                 </div>
             }
         </section>

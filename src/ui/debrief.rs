@@ -1,8 +1,9 @@
 //! The debrief: the picture first (scores, timeline), then every turn, then a reflection.
 
 use super::state::{Action, AppState, Page};
-use super::widgets::{stage_class, Bar, Timeline};
-use super::{copy_text, download, new_seed};
+use super::widgets::{bar_row, stage_class, table_head, timeline};
+use super::{copy_text, dispatch, download, new_seed};
+use crate::decimal::percent;
 use crate::engine::{export, Debrief as Summary, Status};
 use crate::library;
 use crate::progress::Reflection;
@@ -27,7 +28,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             <section class="panel">
                 <h2>{ "Debrief not found" }</h2>
                 <p>{ "That attempt isn't saved on this device." }</p>
-                <button onclick={Callback::from(move |_| app.dispatch(Action::Navigate(Page::Progress)))}>{ "See your progress" }</button>
+                <button onclick={dispatch(&app, Action::Navigate(Page::Progress))}>{ "See your progress" }</button>
             </section>
         };
     };
@@ -80,7 +81,6 @@ pub fn Debrief(props: &DebriefProps) -> Html {
     let markdown = export::markdown(scenario, session);
     let json = export::json(session);
     let file = format!("growsim-{}-{}", scenario.id, session.seed);
-    let pct = |x: f32| format!("{:.0}%", x * 100.0);
     let Reflection { happened, noticed, next } = (*reflection).clone();
     let result = ResultFile::of(scenario, session, &learner, *share_text, &reflection);
     let on_learner = {
@@ -94,8 +94,8 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             <div class="summary-cards">
                 <div class="card big"><span class="label">{ "Score" }</span><span class="value" data-test="score">{ d.score }</span><span class="unit">{ "/ 100" }</span></div>
                 <div class="card"><span class="label">{ "Outcome" }</span><span class="value small" data-test="outcome">{ d.outcome.map(|o| o.label()).unwrap_or("Ended early") }</span></div>
-                <div class="card"><span class="label">{ "Open questions & reflections" }</span><span class="value" data-test="open-ratio">{ pct(d.open_ratio) }</span></div>
-                <div class="card"><span class="label">{ "Good stage fit" }</span><span class="value" data-test="fit-ratio">{ pct(d.fit_ratio) }</span></div>
+                <div class="card"><span class="label">{ "Open questions & reflections" }</span><span class="value" data-test="open-ratio">{ percent(d.open_ratio) }</span></div>
+                <div class="card"><span class="label">{ "Good stage fit" }</span><span class="value" data-test="fit-ratio">{ percent(d.fit_ratio) }</span></div>
                 <div class="card"><span class="label">{ "Questions" }</span><span class="value" data-test="questions">{ d.questions }</span></div>
             </div>
             if let Some(text) = ending {
@@ -105,21 +105,17 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                 <figure class="bars per-stage">
                     <figcaption>{ "Questions per stage" }</figcaption>
                     <ul>
-                        { for d.per_stage.iter().map(|(s, n)| html! {
-                            <li>
-                                <span class="stage-name">{ s.label() }</span>
-                                <Bar percent={(n * 100) as f32 / max_stage as f32} class={stage_class(*s)} />
-                                <span class="n" data-test={format!("stage-{}", s.name())}>{ n }</span>
-                            </li>
+                        { for d.per_stage.iter().map(|&(s, n)| {
+                            bar_row(s.label(), (n * 100) as f32 / max_stage as f32, stage_class(s), n.to_string(), Some(format!("stage-{}", s.name())))
                         }) }
                     </ul>
                 </figure>
-                <Timeline turns={session.transcript.clone()} />
+                { timeline(&session.transcript) }
             </div>
             <h3>{ "Turn by turn" }</h3>
             <div class="table-wrap">
                 <table class="turns">
-                    <thead><tr><th scope="col">{ "#" }</th><th scope="col">{ "Your question" }</th><th scope="col">{ "Form" }</th><th scope="col">{ "Stage" }</th><th scope="col">{ "Fit" }</th><th scope="col">{ "Why (rules that fired)" }</th><th scope="col">{ "Better" }</th></tr></thead>
+                    { table_head(&["#", "Your question", "Form", "Stage", "Fit", "Why (rules that fired)", "Better"]) }
                     <tbody>
                         { for session.transcript.iter().map(|e| {
                             let mut rules: Vec<String> = e.score.rules.iter().filter(|r| r.rule != "stage_cue" && r.supports(e.score.kind, e.score.openness, e.score.stage)).map(|r| r.rule.replace('_', " ")).collect();

@@ -1,6 +1,7 @@
 //! Reading files the user picks or drops, with a size limit checked before reading, so a 50 MB
 //! file dropped by mistake is refused at once instead of freezing the tab.
 
+use crate::decimal::fixed;
 use gloo::file::callbacks::FileReader;
 
 /// Larger files are refused without being read.
@@ -12,9 +13,9 @@ pub fn read_text(file: web_sys::File, done: impl FnOnce(Result<String, String>) 
     let name = file.name();
     if file.size() > MAX_FILE_BYTES {
         done(Err(format!(
-            "\"{name}\" is {:.1} MB; files over {:.0} MB are not read",
-            file.size() / 1e6,
-            MAX_FILE_BYTES / 1e6
+            "\"{name}\" is {} MB; files over {} MB are not read",
+            fixed((file.size() / 1e6) as f32, 1),
+            fixed((MAX_FILE_BYTES / 1e6) as f32, 0)
         )));
         return None;
     }

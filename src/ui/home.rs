@@ -1,10 +1,11 @@
 //! Home: a short "how it works", filters, and the scenario library as cards.
 
 use super::custom::CustomLoader;
-use super::new_seed;
 use super::state::{Action, AppState, Page};
+use super::{dispatch, new_seed};
 use crate::library;
 use crate::scenario::{Difficulty, Scenario};
+use crate::short_sort;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +21,7 @@ pub fn Home(props: &HomeProps) -> Html {
         app.custom.iter().filter_map(|f| library::get(&f.id)).chain(library::all().iter()).collect();
     let is_custom = |id: &str| app.custom.iter().any(|f| f.id == id);
     let mut skills: Vec<&str> = every.iter().flat_map(|s| s.skills.iter().map(String::as_str)).collect();
-    skills.sort();
+    short_sort::sort_by(&mut skills, |a, b| a.cmp(b));
     skills.dedup();
     let shown: Vec<_> = every
         .iter()
@@ -71,7 +72,7 @@ pub fn Home(props: &HomeProps) -> Html {
             if let Some((s, seed)) = resume {
                 <div class="resume" role="status">
                     <span>{ format!("You have a session in progress: {}.", s.title) }</span>
-                    <button class="primary" onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::Navigate(Page::Session))) }}>
+                    <button class="primary" onclick={dispatch(app, Action::Navigate(Page::Session))}>
                         { "Resume" }
                     </button>
                     <span class="muted">{ format!("seed {seed}") }</span>
@@ -85,7 +86,7 @@ pub fn Home(props: &HomeProps) -> Html {
                             <select onchange={on_difficulty} aria-label="Filter by difficulty">
                                 <option value="" selected={app.difficulty.is_none()}>{ "All" }</option>
                                 { for [Difficulty::Foundation, Difficulty::Intermediate, Difficulty::Advanced].iter().map(|d| html! {
-                                    <option value={d.label().to_lowercase()} selected={app.difficulty == Some(*d)}>{ d.label() }</option>
+                                    <option value={d.label().to_ascii_lowercase()} selected={app.difficulty == Some(*d)}>{ d.label() }</option>
                                 }) }
                             </select>
                         </label>
@@ -116,7 +117,7 @@ pub fn Home(props: &HomeProps) -> Html {
                         html! {
                             <li class="scenario-card" data-id={s.id.clone()}>
                                 <div class="card-top">
-                                    <span class={classes!("difficulty", s.difficulty.label().to_lowercase())}>{ s.difficulty.label() }</span>
+                                    <span class={classes!("difficulty", s.difficulty.label().to_ascii_lowercase())}>{ s.difficulty.label() }</span>
                                     if is_custom(&s.id) { <span class="custom-tag">{ "Your scenario" }</span> }
                                     <span class="best">{ best.map(|b| format!("Best {b}/100")).unwrap_or_else(|| "Not tried yet".into()) }</span>
                                 </div>
@@ -129,7 +130,7 @@ pub fn Home(props: &HomeProps) -> Html {
                                 <div class="card-actions">
                                     <button class="primary" onclick={start} aria-label={format!("Start {}", s.title)}>{ "Start" }</button>
                                     if is_custom(&s.id) {
-                                        <button class="quiet" onclick={{ let app = app.clone(); let id = s.id.clone(); Callback::from(move |_| app.dispatch(Action::RemoveCustom(id.clone()))) }}
+                                        <button class="quiet" onclick={dispatch(app, Action::RemoveCustom(s.id.clone()))}
                                             aria-label={format!("Remove {} from this device", s.title)}>{ "Remove" }</button>
                                     }
                                 </div>

@@ -17,11 +17,19 @@ pub mod widgets;
 
 pub use app::App;
 
+use state::{Action, AppState};
 use wasm_bindgen::JsCast;
+use yew::{Callback, UseReducerHandle};
 
 /// Mounts the app on the page body.
 pub fn start() {
     yew::Renderer::<App>::new().render();
+}
+
+/// An event handler (a click, mostly) that dispatches `action`.
+pub fn dispatch<E>(app: &UseReducerHandle<AppState>, action: Action) -> Callback<E> {
+    let app = app.clone();
+    Callback::from(move |_| app.dispatch(action.clone()))
 }
 
 /// A fresh seed for a new session.

@@ -1,8 +1,8 @@
 //! Progress: score trends per scenario and per skill, with export, import and clear.
 
 use super::state::{Action, AppState, Page};
-use super::widgets::Sparkline;
-use super::{download, files, storage};
+use super::widgets::sparkline;
+use super::{dispatch, download, files, storage};
 use crate::library;
 use crate::progress::Progress;
 use gloo::file::callbacks::FileReader;
@@ -71,7 +71,7 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
                         html! {
                             <li>
                                 <span class="name">{ &s.title }</span>
-                                <Sparkline values={scores.clone()} label={format!("{} scores: {}", s.title, scores.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "))} />
+                                { sparkline(&scores, format!("{} scores: {}", s.title, scores.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "))) }
                                 <span class="muted">{ format!("{} attempt(s), best {}", scores.len(), scores.iter().max().unwrap_or(&0)) }</span>
                             </li>
                         }
@@ -82,7 +82,7 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
                     { for by_skill.iter().map(|(skill, scores)| html! {
                         <li>
                             <span class="name">{ skill.replace('-', " ") }</span>
-                            <Sparkline values={scores.clone()} label={format!("{skill} scores")} />
+                            { sparkline(scores, format!("{skill} scores")) }
                             <span class="muted">{ format!("latest {}", scores.last().unwrap_or(&0)) }</span>
                         </li>
                     }) }
@@ -90,12 +90,11 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
                 <h3>{ "Attempts" }</h3>
                 <ol class="attempts">
                     { for progress.attempts.iter().enumerate().rev().map(|(i, a)| {
-                        let app = app.clone();
                         let title = library::get(&a.scenario).map(|s| s.title.clone()).unwrap_or_else(|| a.scenario.clone());
                         let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(a.finished_at)).to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED);
                         html! {
                             <li>
-                                <button class="link" onclick={Callback::from(move |_| app.dispatch(Action::Navigate(Page::Debrief(i))))}>
+                                <button class="link" onclick={dispatch(&app, Action::Navigate(Page::Debrief(i)))}>
                                     { format!("{title} — {}/100", a.score) }
                                 </button>
                                 <span class="muted">{ format!(" {} · {}", String::from(date), a.outcome.map(|o| o.label()).unwrap_or("ended early")) }</span>

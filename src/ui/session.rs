@@ -1,7 +1,8 @@
 //! The practice session: the chat transcript, GROW progress, trust, and the two ways to ask.
 
+use super::dispatch;
 use super::state::{Action, AppState, Feedback, Mode, Page, SessionView, Settings};
-use super::widgets::{GrowBar, ScoreBadges, SharePanel, TrustMeter};
+use super::widgets::{grow_bar, score_badges, trust_meter, SharePanel};
 use crate::engine::{Conversation, Exchange, Prompt, Source, SplitMix64};
 use crate::library;
 use crate::link::{self, Link};
@@ -56,8 +57,7 @@ fn feedback_for(e: &Exchange, is_last: bool, view: &SessionView, app: &UseReduce
     if !shown {
         return match (view.feedback, is_last) {
             (Feedback::Reveal, true) => {
-                let app = app.clone();
-                html! { <button class="reveal" onclick={Callback::from(move |_| app.dispatch(Action::Reveal))}>{ "Reveal feedback" }</button> }
+                html! { <button class="reveal" onclick={dispatch(app, Action::Reveal)}>{ "Reveal feedback" }</button> }
             }
             _ => html! {},
         };
@@ -65,7 +65,7 @@ fn feedback_for(e: &Exchange, is_last: bool, view: &SessionView, app: &UseReduce
     let open = is_last && view.feedback != Feedback::Collapsed;
     html! {
         <div class="feedback">
-            <ScoreBadges kind={e.score.kind} openness={e.score.openness} stage={e.score.stage} fit={Some(e.score.fit)} />
+            { score_badges(e.score.kind, e.score.openness, e.score.stage, e.score.fit) }
             <details {open}>
                 <summary>{ "Why" }</summary>
                 <p>{ &e.score.form_note }</p>
@@ -74,6 +74,17 @@ fn feedback_for(e: &Exchange, is_last: bool, view: &SessionView, app: &UseReduce
                 if let Some(better) = &e.score.better { <p class="better">{ "Try: " }<q>{ better }</q></p> }
             </details>
         </div>
+    }
+}
+
+/// One of the coachee's lines in the transcript. The latest one can take the focus (see the
+/// effect on `turns`), so it gets `last_reply`.
+fn coachee_line(name: &str, text: &str, is_last: bool, last_reply: &NodeRef) -> Html {
+    html! {
+        <li class="msg coachee" tabindex={if is_last { "-1" } else { "" }} ref={if is_last { last_reply.clone() } else { NodeRef::default() }}>
+            <span class="who">{ name }</span>
+            <p>{ text }</p>
+        </li>
     }
 }
 
@@ -149,7 +160,7 @@ pub fn Session(props: &SessionProps) -> Html {
             <section class="panel">
                 <h2>{ "No session in progress" }</h2>
                 <p>{ "Pick a scenario from the library to start practising." }</p>
-                <button class="primary" onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::Navigate(Page::Home))) }}>{ "Go to the library" }</button>
+                <button class="primary" onclick={dispatch(&app, Action::Navigate(Page::Home))}>{ "Go to the library" }</button>
             </section>
         };
     };
@@ -204,6 +215,11 @@ pub fn Session(props: &SessionProps) -> Html {
         })
     };
     let last = state.transcript.len();
+    // Ends the session (early, or once it has ended) and opens the debrief.
+    let finish = {
+        let app = app.clone();
+        Callback::from(move |_| app.dispatch(Action::Finish { now: js_sys::Date::now() }))
+    };
 
     html! {
         <section class="session" aria-labelledby="session-title">
@@ -219,7 +235,7 @@ pub fn Session(props: &SessionProps) -> Html {
                             { for FEEDBACK_CHOICES.iter().map(|(f, label)| html! { <option value={label.to_string()} selected={*f == view.feedback}>{ *label }</option> }) }
                         </select>
                     </label>
-                    <label class="switch"><input type="checkbox" checked={view.projector} onchange={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::ToggleProjector)) }} />{ " Projector view" }</label>
+                    <label class="switch"><input type="checkbox" checked={view.projector} onchange={dispatch(&app, Action::ToggleProjector)} />{ " Projector view" }</label>
                 </div>
             </div>
             if *sharing {
@@ -231,16 +247,13 @@ pub fn Session(props: &SessionProps) -> Html {
                 <ul>{ for scenario.objectives.iter().map(|o| html! { <li>{ o }</li> }) }</ul>
             </details>
             <div class="status-row">
-                <GrowBar current={current_stage} visited={visited} />
+                { grow_bar(current_stage, &visited) }
                 if let Some(trust) = state.vars.get("trust") {
-                    <TrustMeter value={*trust} />
+                    { trust_meter(*trust) }
                 }
             </div>
             <ol class="chat" aria-label="Conversation">
-                <li class="msg coachee" tabindex={if last == 0 { "-1" } else { "" }} ref={if last == 0 { last_reply.clone() } else { NodeRef::default() }}>
-                    <span class="who">{ &scenario.coachee }</span>
-                    <p>{ &state.opening }</p>
-                </li>
+                { coachee_line(&scenario.coachee, &state.opening, last == 0, &last_reply) }
                 { for state.transcript.iter().map(|e| {
                     let is_last = e.turn as usize == last;
                     html! {
@@ -250,10 +263,7 @@ pub fn Session(props: &SessionProps) -> Html {
                                 <p>{ &e.question }</p>
                                 { feedback_for(e, is_last, view, &app) }
                             </li>
-                            <li class="msg coachee" tabindex={if is_last { "-1" } else { "" }} ref={if is_last { last_reply.clone() } else { NodeRef::default() }}>
-                                <span class="who">{ &scenario.coachee }</span>
-                                <p>{ &e.reply }</p>
-                            </li>
+                            { coachee_line(&scenario.coachee, &e.reply, is_last, &last_reply) }
                         </>
                     }
                 }) }
@@ -266,7 +276,7 @@ pub fn Session(props: &SessionProps) -> Html {
                     <div class="ending panel" role="status">
                         <h3>{ outcome.label() }</h3>
                         <p>{ "The session has ended. Open your debrief to see how it went." }</p>
-                        <button class="primary" onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::Finish { now: js_sys::Date::now() })) }}>{ "See your debrief" }</button>
+                        <button class="primary" onclick={finish.clone()}>{ "See your debrief" }</button>
                     </div>
                 },
                 Prompt::Ask { choices, .. } => {
@@ -274,9 +284,9 @@ pub fn Session(props: &SessionProps) -> Html {
                     html! {
                         <div class="composer">
                             <div class="modes" role="group" aria-label="How to ask">
-                                <button aria-pressed={(view.mode == Mode::Choose).to_string()} onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::SetMode(Mode::Choose))) }}>{ "Choose a question" }</button>
-                                <button aria-pressed={(view.mode == Mode::Type).to_string()} onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::SetMode(Mode::Type))) }}>{ "Type your own" }</button>
-                                <button class="quiet" onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::Finish { now: js_sys::Date::now() })) }}>{ "End session" }</button>
+                                <button aria-pressed={(view.mode == Mode::Choose).to_string()} onclick={dispatch(&app, Action::SetMode(Mode::Choose))}>{ "Choose a question" }</button>
+                                <button aria-pressed={(view.mode == Mode::Type).to_string()} onclick={dispatch(&app, Action::SetMode(Mode::Type))}>{ "Type your own" }</button>
+                                <button class="quiet" onclick={finish.clone()}>{ "End session" }</button>
                             </div>
                             if let Some(error) = &view.error {
                                 <p class="error" role="alert">{ error }</p>
@@ -284,10 +294,9 @@ pub fn Session(props: &SessionProps) -> Html {
                             if view.mode == Mode::Choose {
                                 <ol class="menu" aria-label="Questions you could ask (press 1 to 5)">
                                     { for order.iter().enumerate().map(|(shown, &index)| {
-                                        let app = app.clone();
                                         html! {
                                             <li>
-                                                <button class="choice" data-choice={index.to_string()} onclick={Callback::from(move |_| app.dispatch(Action::Choose(index)))}>
+                                                <button class="choice" data-choice={index.to_string()} onclick={dispatch(&app, Action::Choose(index))}>
                                                     <kbd>{ shown + 1 }</kbd>{ &choices[index].ask }
                                                 </button>
                                             </li>
@@ -305,7 +314,7 @@ pub fn Session(props: &SessionProps) -> Html {
                                                 if let Some(reason) = &a.reason {
                                                     <span class="chip warn">{ reason }</span>
                                                 } else {
-                                                    <ScoreBadges kind={a.kind} openness={a.openness} stage={a.top_stage()} fit={Some(fit(a, current_stage).fit)} />
+                                                    { score_badges(a.kind, a.openness, a.top_stage(), fit(a, current_stage).fit) }
                                                 }
                                             }
                                         </div>

@@ -1,7 +1,12 @@
 //! Small presentational pieces: the GROW progress bar, the trust meter, score badges and
 //! the SVG charts used by the debrief and progress pages, and the share panel with its QR code.
+//!
+//! Widgets without state of their own are plain functions returning `Html` rather than
+//! components: each component type costs about 2 KB of wasm in Yew's lifecycle code, and these
+//! are cheap enough to rebuild whenever their page renders.
 
 use super::copy_text;
+use crate::decimal::fixed;
 use crate::engine::Exchange;
 use crate::scoring::{Fit, Kind, Openness, Stage};
 use yew::prelude::*;
@@ -17,67 +22,47 @@ pub fn stage_class(stage: Stage) -> &'static str {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct GrowBarProps {
-    pub current: Stage,
-    pub visited: Vec<Stage>,
-}
-
 /// The five stages in order; the current one is marked, visited ones filled.
-#[component]
-pub fn GrowBar(props: &GrowBarProps) -> Html {
-    let width = 100.0 / Stage::ALL.len() as f32;
+pub fn grow_bar(current: Stage, visited: &[Stage]) -> Html {
+    // Each stage gets an equal slot of the 500-wide view box.
+    let slot = 500 / Stage::ALL.len();
     html! {
-        <figure class="grow-bar" aria-label={format!("GROW progress: now in {}", props.current.label())}>
+        <figure class="grow-bar" aria-label={format!("GROW progress: now in {}", current.label())}>
             <svg viewBox="0 0 500 56" role="img" aria-hidden="true" focusable="false">
                 { for Stage::ALL.iter().enumerate().map(|(i, &stage)| {
-                    let x = i as f32 * width * 5.0;
-                    let state = if stage == props.current { "now" } else if props.visited.contains(&stage) { "seen" } else { "todo" };
+                    let x = i * slot;
+                    let state = if stage == current { "now" } else if visited.contains(&stage) { "seen" } else { "todo" };
                     html! {
                         <g class={classes!("grow-step", stage_class(stage), state)}>
-                            <rect x={format!("{}", x + 2.0)} y="6" width={format!("{}", width * 5.0 - 4.0)} height="34" rx="8" />
-                            <text x={format!("{}", x + width * 2.5)} y="28" text-anchor="middle">{ stage.label().split(' ').next().unwrap_or("") }</text>
+                            <rect x={(x + 2).to_string()} y="6" width={(slot - 4).to_string()} height="34" rx="8" />
+                            <text x={(x + slot / 2).to_string()} y="28" text-anchor="middle">{ stage.label().split(' ').next().unwrap_or("") }</text>
                             if state == "now" {
-                                <polygon points={format!("{},44 {},52 {},52", x + width * 2.5, x + width * 2.5 - 6.0, x + width * 2.5 + 6.0)} />
+                                <polygon points={format!("{},44 {},52 {},52", x + slot / 2, x + slot / 2 - 6, x + slot / 2 + 6)} />
                             }
                         </g>
                     }
                 }) }
             </svg>
-            <figcaption class="visually-hidden">{ format!("Current stage: {}. Visited: {}.", props.current.label(),
-                props.visited.iter().map(|s| s.label()).collect::<Vec<_>>().join(", ")) }</figcaption>
+            <figcaption class="visually-hidden">{ format!("Current stage: {}. Visited: {}.", current.label(),
+                visited.iter().map(|s| s.label()).collect::<Vec<_>>().join(", ")) }</figcaption>
         </figure>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct BarProps {
-    /// How full, 0–100.
-    pub percent: f32,
-    /// The colour class, e.g. `st-goal`.
-    pub class: &'static str,
-}
-
-/// A horizontal bar drawn in SVG: its length is an attribute, not an inline style, so the page's
-/// CSP can forbid inline styles altogether.
-#[component]
-pub fn Bar(props: &BarProps) -> Html {
+/// A horizontal bar, `percent` (0–100) full, coloured by `class` (e.g. `st-goal`). It is drawn in
+/// SVG so its length is an attribute, not an inline style, and the page's CSP can forbid inline
+/// styles altogether.
+pub fn bar(percent: f32, class: &'static str) -> Html {
     html! {
         <svg class="track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-            <rect class={classes!("bar", props.class)} width={format!("{:.1}", props.percent.clamp(0.0, 100.0))} height="10" />
+            <rect class={classes!("bar", class)} width={fixed(percent.clamp(0.0, 100.0), 1)} height="10" />
         </svg>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TrustProps {
-    pub value: i64,
-}
-
-/// The coachee's trust, 0–10.
-#[component]
-pub fn TrustMeter(props: &TrustProps) -> Html {
-    let v = props.value.clamp(0, 10);
+/// The coachee's trust, shown on a 0–10 meter.
+pub fn trust_meter(value: i64) -> Html {
+    let v = value.clamp(0, 10);
     let word = match v {
         0..=2 => "guarded",
         3..=5 => "cautious",
@@ -92,60 +77,42 @@ pub fn TrustMeter(props: &TrustProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct BadgeProps {
-    pub kind: Kind,
-    pub openness: Openness,
-    pub stage: Stage,
-    #[prop_or_default]
-    pub fit: Option<Fit>,
-}
-
 /// Kind, openness, stage and fit as compact chips.
-#[component]
-pub fn ScoreBadges(props: &BadgeProps) -> Html {
-    let good_form = matches!(props.kind, Kind::Open | Kind::Reflection | Kind::Summary);
+pub fn score_badges(kind: Kind, openness: Openness, stage: Stage, fit: Fit) -> Html {
+    let good_form = matches!(kind, Kind::Open | Kind::Reflection | Kind::Summary);
     html! {
         <span class="badges">
-            <span class={classes!("chip", if good_form { "ok" } else { "warn" })}>{ props.kind.label() }</span>
-            if !props.kind.is_listening() && props.kind != Kind::Other {
-                <span class="chip">{ props.openness.name() }</span>
+            <span class={classes!("chip", if good_form { "ok" } else { "warn" })}>{ kind.label() }</span>
+            if !kind.is_listening() && kind != Kind::Other {
+                <span class="chip">{ openness.name() }</span>
             }
-            <span class={classes!("chip", "stage", stage_class(props.stage))}>{ props.stage.label() }</span>
-            if let Some(fit) = props.fit {
-                <span class={classes!("chip", if fit == Fit::Good { "ok" } else { "warn" })}>{ format!("fit: {}", fit.name()) }</span>
-            }
+            <span class={classes!("chip", "stage", stage_class(stage))}>{ stage.label() }</span>
+            <span class={classes!("chip", if fit == Fit::Good { "ok" } else { "warn" })}>{ format!("fit: {}", fit.name()) }</span>
         </span>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TimelineProps {
-    pub turns: Vec<Exchange>,
-}
-
 /// One bar per question, coloured by the question's stage; tall when the fit was good.
-#[component]
-pub fn Timeline(props: &TimelineProps) -> Html {
-    let n = props.turns.len().max(1) as f32;
+pub fn timeline(turns: &[Exchange]) -> Html {
+    let n = turns.len().max(1) as f32;
     let bar = 600.0 / n;
     html! {
         <figure class="timeline">
             <svg viewBox="0 0 600 120" role="img" aria-labelledby="timeline-title">
                 <title id="timeline-title">{ "Session timeline: one bar per question, coloured by stage; full height means a good fit" }</title>
                 <line x1="0" y1="100" x2="600" y2="100" class="axis" />
-                { for props.turns.iter().enumerate().map(|(i, t)| {
+                { for turns.iter().enumerate().map(|(i, t)| {
                     let h = if t.score.fit == Fit::Good { 90.0 } else { 45.0 };
                     html! {
                         <rect class={classes!("bar", stage_class(t.score.stage))}
-                            x={format!("{:.1}", i as f32 * bar + 2.0)} y={format!("{:.1}", 100.0 - h)}
-                            width={format!("{:.1}", (bar - 4.0).max(1.0))} height={format!("{h:.1}")}>
+                            x={fixed(i as f32 * bar + 2.0, 1)} y={fixed(100.0 - h, 1)}
+                            width={fixed((bar - 4.0).max(1.0), 1)} height={fixed(h, 1)}>
                             <title>{ format!("Turn {}: {} · {} · fit {}", t.turn, t.score.kind.label(), t.score.stage.label(), t.score.fit.name()) }</title>
                         </rect>
                     }
                 }) }
-                { for props.turns.iter().enumerate().map(|(i, t)| html! {
-                    <text x={format!("{:.1}", i as f32 * bar + bar / 2.0)} y="116" text-anchor="middle" class="tick">{ t.turn }</text>
+                { for turns.iter().enumerate().map(|(i, t)| html! {
+                    <text x={fixed(i as f32 * bar + bar / 2.0, 1)} y="116" text-anchor="middle" class="tick">{ t.turn }</text>
                 }) }
             </svg>
             <figcaption class="legend">
@@ -155,26 +122,37 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SparklineProps {
-    /// Scores 0–100, oldest first.
-    pub values: Vec<u32>,
-    pub label: AttrValue,
-}
-
-/// A small line chart of scores over attempts.
-#[component]
-pub fn Sparkline(props: &SparklineProps) -> Html {
-    let n = props.values.len();
+/// A small line chart of scores (0–100, oldest first) over attempts, labelled for screen readers.
+pub fn sparkline(values: &[u32], label: String) -> Html {
+    let n = values.len();
     let x = |i: usize| if n <= 1 { 60.0 } else { 4.0 + i as f32 * 112.0 / (n - 1) as f32 };
     let y = |v: u32| 36.0 - v.min(100) as f32 * 0.32;
     let points: Vec<String> =
-        props.values.iter().enumerate().map(|(i, &v)| format!("{:.1},{:.1}", x(i), y(v))).collect();
+        values.iter().enumerate().map(|(i, &v)| format!("{},{}", fixed(x(i), 1), fixed(y(v), 1))).collect();
     html! {
-        <svg class="sparkline" viewBox="0 0 120 40" role="img" aria-label={props.label.clone()}>
+        <svg class="sparkline" viewBox="0 0 120 40" role="img" aria-label={label}>
             <polyline points={points.join(" ")} />
-            { for props.values.iter().enumerate().map(|(i, &v)| html! { <circle cx={format!("{:.1}", x(i))} cy={format!("{:.1}", y(v))} r="2.5" /> }) }
+            { for values.iter().enumerate().map(|(i, &v)| html! { <circle cx={fixed(x(i), 1)} cy={fixed(y(v), 1)} r="2.5" /> }) }
         </svg>
+    }
+}
+
+/// One row of a bar chart: a label, the bar, and the figure it stands for (with an optional
+/// `data-test` name for the end-to-end tests).
+pub fn bar_row(label: &str, percent: f32, class: &'static str, figure: String, test: Option<String>) -> Html {
+    html! {
+        <li>
+            <span class="stage-name">{ label }</span>
+            { bar(percent, class) }
+            <span class="n" data-test={test}>{ figure }</span>
+        </li>
+    }
+}
+
+/// A table's header row: one column heading per label.
+pub fn table_head(headings: &[&'static str]) -> Html {
+    html! {
+        <thead><tr>{ for headings.iter().map(|&h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
     }
 }
 
@@ -197,7 +175,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
     };
     html! {
         <div class="share-panel panel">
-            <QrCode text={props.link.clone()} />
+            { qr_code(&props.link) }
             <div>
                 <p>{ format!("Everyone who opens this link gets the same session (seed {}), mode and feedback setting.", props.seed) }</p>
                 <input class="share-link" readonly=true value={props.link.clone()} aria-label="Link to this session" />
@@ -208,15 +186,9 @@ pub fn SharePanel(props: &ShareProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct QrProps {
-    pub text: String,
-}
-
-/// A QR code drawn as one SVG path, computed in the browser.
-#[component]
-pub fn QrCode(props: &QrProps) -> Html {
-    let Ok(qr) = qrcodegen::QrCode::encode_text(&props.text, qrcodegen::QrCodeEcc::Medium) else {
+/// A QR code of `text` drawn as one SVG path, computed in the browser.
+pub fn qr_code(text: &str) -> Html {
+    let Ok(qr) = qrcodegen::QrCode::encode_text(text, qrcodegen::QrCodeEcc::Medium) else {
         return html! { <p class="muted">{ "This link is too long for a QR code." }</p> };
     };
     let size = qr.size();

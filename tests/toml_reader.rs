@@ -8,7 +8,7 @@ use std::fs;
 
 /// Our table as a `toml::Table`, dropping line numbers.
 fn to_toml(table: &Table) -> toml::Table {
-    table.iter().map(|(key, item)| (key.clone(), convert(&item.value))).collect()
+    table.iter().map(|(key, item)| (key.to_string(), convert(&item.value))).collect()
 }
 
 fn convert(value: &Value) -> toml::Value {

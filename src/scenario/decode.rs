@@ -130,11 +130,11 @@ impl<'t, 'p, 'f> Fields<'t, 'p, 'f> {
 
     fn get(&mut self, key: &'static str) -> Option<&'t Item> {
         self.known.push(key);
-        self.table.iter().find(|(k, _)| k == key).map(|(_, item)| item)
+        self.table.get(key)
     }
 
     fn has(&self, key: &str) -> bool {
-        self.table.iter().any(|(k, _)| k == key)
+        self.table.get(key).is_some()
     }
 
     fn missing(&mut self, key: &str) {
@@ -207,10 +207,10 @@ impl<'t, 'p, 'f> Fields<'t, 'p, 'f> {
             return BTreeMap::new();
         };
         let mut out = BTreeMap::new();
-        for (name, item) in table {
+        for (name, item) in table.iter() {
             match item.value {
                 Value::Integer(n) => {
-                    out.insert(name.clone(), n);
+                    out.insert(name.to_string(), n);
                 }
                 _ => self.wrong(&format!("{key}.{name}"), item, "a whole number"),
             }
@@ -270,8 +270,8 @@ impl<'t, 'p, 'f> Fields<'t, 'p, 'f> {
 
     /// Reports every field that was never read as unknown.
     fn finish(self) {
-        for (key, item) in self.table {
-            if !self.known.contains(&key.as_str()) {
+        for (key, item) in self.table.iter() {
+            if !self.known.contains(&key) {
                 let message = format!("unknown field `{key}`, expected one of {}", self.known.join(", "));
                 self.problems.report(Code::UnknownField, item.line, message);
             }

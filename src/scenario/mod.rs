@@ -153,20 +153,28 @@ pub fn parse(file: &str, source: &str) -> Result<Scenario, Vec<Diagnostic>> {
 /// checking and playing it never stalls the page.
 pub const MAX_NODES: usize = 1000;
 
+/// Most variables a scenario may declare; every turn of a session records them all.
+pub const MAX_VARS: usize = 100;
+
 /// Parses and validates a scenario file, returning every problem found. A file with more than
-/// [`MAX_NODES`] nodes is refused before it is parsed.
+/// [`MAX_NODES`] nodes is refused before it is parsed, and one with more than [`MAX_VARS`]
+/// variables before it is validated.
 pub fn check(file: &str, source: &str) -> Vec<Diagnostic> {
-    let too_large = |nodes: usize| {
-        let message = format!("the file has {nodes} nodes; a scenario may have at most {MAX_NODES}");
+    let too_large = |message: String| {
         vec![Diagnostic { code: Code::TooLarge, file: file.to_string(), node: None, line: None, message }]
     };
+    let nodes_message = |nodes: usize| format!("the file has {nodes} nodes; a scenario may have at most {MAX_NODES}");
     let nodes = source.lines().filter(|l| l.trim_start().starts_with("[[node]]")).count();
     if nodes > MAX_NODES {
-        return too_large(nodes);
+        return too_large(nodes_message(nodes));
     }
     match parse(file, source) {
         // TOML spells tables other ways too (`[[ node ]]`, inline arrays), so count again.
-        Ok(scenario) if scenario.nodes.len() > MAX_NODES => too_large(scenario.nodes.len()),
+        Ok(scenario) if scenario.nodes.len() > MAX_NODES => too_large(nodes_message(scenario.nodes.len())),
+        Ok(scenario) if scenario.vars.len() > MAX_VARS => too_large(format!(
+            "the file declares {} variables; a scenario may have at most {MAX_VARS}",
+            scenario.vars.len()
+        )),
         Ok(scenario) => validate(file, source, &scenario),
         Err(diagnostics) => diagnostics,
     }

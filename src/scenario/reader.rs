@@ -10,10 +10,11 @@
 //! ```
 //! use growsim::scenario::reader::{read, Value};
 //! let table = read("[vars]\ntrust = 5 # starts mid-way\n").unwrap();
-//! let (key, vars) = &table[0];
-//! assert_eq!((key.as_str(), vars.line), ("vars", 1));
+//! let vars = table.get("vars").unwrap();
+//! assert_eq!(vars.line, 1);
 //! let Value::Table(vars) = &vars.value else { panic!() };
-//! assert_eq!((vars[0].1.line, &vars[0].1.value), (2, &Value::Integer(5)));
+//! let trust = vars.get("trust").unwrap();
+//! assert_eq!((trust.line, &trust.value), (2, &Value::Integer(5)));
 //! ```
 
 /// A value and the 1-based line it starts on.
@@ -32,8 +33,50 @@ pub enum Value {
     Table(Table),
 }
 
-/// A table's keys and values in file order.
-pub type Table = Vec<(String, Item)>;
+/// A table's keys and values in file order, with an index so that looking a key up takes the
+/// same time however many keys a (possibly hostile) file puts in one table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Table {
+    entries: Vec<(String, Item)>,
+    index: HashMap<String, usize>,
+}
+
+impl Table {
+    pub fn new() -> Table {
+        Table::default()
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Item> {
+        self.index.get(key).map(|&i| &self.entries[i].1)
+    }
+
+    fn get_mut(&mut self, key: &str) -> Option<&mut Item> {
+        self.index.get(key).map(|&i| &mut self.entries[i].1)
+    }
+
+    /// The keys and values in file order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Item)> {
+        self.entries.iter().map(|(k, item)| (k.as_str(), item))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Adds `key`, refusing a key given twice.
+    fn insert(&mut self, key: String, item: Item) -> Result<(), String> {
+        if let Some(first) = self.get(&key) {
+            return Err(format!("the key `{key}` is already set on line {}", first.line));
+        }
+        self.index.insert(key.clone(), self.entries.len());
+        self.entries.push((key, item));
+        Ok(())
+    }
+}
 
 /// Why a file could not be read, and the line where reading stopped.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +84,8 @@ pub struct Error {
     pub line: usize,
     pub message: String,
 }
+
+use std::collections::{HashMap, HashSet};
 
 /// Deepest nesting of arrays and inline tables, so hostile input cannot exhaust the stack.
 const MAX_DEPTH: usize = 64;
@@ -51,7 +96,7 @@ pub fn read(source: &str) -> Result<Table, Error> {
     reader.eat('\u{feff}');
     let mut root = Table::new();
     let mut header: Vec<String> = Vec::new();
-    let mut defined: Vec<Vec<String>> = Vec::new();
+    let mut defined: HashSet<Vec<String>> = HashSet::new();
     loop {
         reader.skip_blank_lines();
         let Some(c) = reader.peek() else { return Ok(root) };
@@ -75,25 +120,15 @@ pub fn read(source: &str) -> Result<Table, Error> {
             let value = reader.value(0)?;
             reader.end_of_line()?;
             let table = table_at(&mut root, &header);
-            insert(table, key, Item { value, line }).map_err(|message| Error { line, message })?;
+            table.insert(key, Item { value, line }).map_err(|message| Error { line, message })?;
         }
     }
-}
-
-/// Adds `key` to `table`, refusing a key given twice.
-fn insert(table: &mut Table, key: String, item: Item) -> Result<(), String> {
-    if let Some((_, first)) = table.iter().find(|(k, _)| *k == key) {
-        return Err(format!("the key `{key}` is already set on line {}", first.line));
-    }
-    table.push((key, item));
-    Ok(())
 }
 
 /// The table a key under `key` names: the table itself, or the newest table in an array of
 /// tables (as TOML reads `[[node.choice]]`: a choice of the latest node).
 fn child<'t>(table: &'t mut Table, key: &str) -> Option<&'t mut Table> {
-    let (_, item) = table.iter_mut().find(|(k, _)| k == key)?;
-    match &mut item.value {
+    match &mut table.get_mut(key)?.value {
         Value::Table(t) => Some(t),
         Value::Array(items) => match items.last_mut() {
             Some(Item { value: Value::Table(t), .. }) => Some(t),
@@ -114,30 +149,30 @@ fn open(
     path: &[String],
     array: bool,
     line: usize,
-    defined: &mut Vec<Vec<String>>,
+    defined: &mut HashSet<Vec<String>>,
 ) -> Result<(), String> {
     let name = path.join(".");
     let (last, parents) = path.split_last().expect("a header has at least one key");
     let mut table = root;
     for key in parents {
-        if !table.iter().any(|(k, _)| k == key) {
-            table.push((key.clone(), Item { value: Value::Table(Table::new()), line }));
+        if table.get(key).is_none() {
+            table.insert(key.clone(), Item { value: Value::Table(Table::new()), line })?;
         }
         table = child(table, key)
             .ok_or_else(|| format!("`{key}` is a value, not a table, so [{name}] cannot add to it"))?;
     }
     let new_table = Item { value: Value::Table(Table::new()), line };
-    match table.iter_mut().find(|(k, _)| k == last) {
-        None if array => table.push((last.clone(), Item { value: Value::Array(vec![new_table]), line })),
-        None => table.push((last.clone(), new_table)),
-        Some((_, Item { value: Value::Array(items), .. })) if array => items.push(new_table),
-        Some((_, Item { value: Value::Table(_), .. })) if !array && !defined.contains(&path.to_vec()) => {}
-        Some((_, existing)) => {
+    match table.get_mut(last) {
+        None if array => table.insert(last.clone(), Item { value: Value::Array(vec![new_table]), line })?,
+        None => table.insert(last.clone(), new_table)?,
+        Some(Item { value: Value::Array(items), .. }) if array => items.push(new_table),
+        Some(Item { value: Value::Table(_), .. }) if !array && !defined.contains(path) => {}
+        Some(existing) => {
             return Err(format!("[{name}] is already defined on line {}", existing.line));
         }
     }
     if !array {
-        defined.push(path.to_vec());
+        defined.insert(path.to_vec());
     }
     Ok(())
 }
@@ -471,7 +506,7 @@ impl Reader<'_> {
             self.expect("=", &format!("after the key `{key}`"))?;
             self.skip_spaces();
             let value = self.value(depth + 1)?;
-            insert(&mut table, key, Item { value, line }).map_err(|message| self.error(message))?;
+            table.insert(key, Item { value, line }).map_err(|message| self.error(message))?;
             self.skip_spaces();
             if self.eat('}') {
                 return Ok(Value::Table(table));
@@ -495,8 +530,8 @@ mod tests {
     use super::*;
 
     fn value(source: &str) -> Value {
-        let mut table = read(&format!("v = {source}")).unwrap_or_else(|e| panic!("{source}: {e:?}"));
-        table.remove(0).1.value
+        let table = read(&format!("v = {source}")).unwrap_or_else(|e| panic!("{source}: {e:?}"));
+        table.get("v").unwrap().value.clone()
     }
 
     fn error(source: &str) -> Error {
@@ -526,17 +561,17 @@ mod tests {
         let Value::Array(items) = value("[\n  \"a\", # first\n\n  \"b\",\n]") else { panic!() };
         assert_eq!(items.iter().map(|i| i.line).collect::<Vec<_>>(), [2, 4]);
         let Value::Table(t) = value("{ trust = -1, mood = 2 }") else { panic!() };
-        assert_eq!(t.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["trust", "mood"]);
-        assert_eq!(value("{}"), Value::Table(vec![]));
+        assert_eq!(t.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["trust", "mood"]);
+        assert_eq!(value("{}"), Value::Table(Table::new()));
     }
 
     #[test]
     fn headers_build_arrays_of_tables_under_the_latest_element() {
         let source = "[[node]]\nid = 1\n  [[node.choice]]\n  a = 1\n[[node]]\nid = 2\n  [[node.choice]]\n  a = 2\n  [[node.choice]]\n  a = 3\n";
         let root = read(source).unwrap();
-        let Value::Array(nodes) = &root[0].1.value else { panic!() };
+        let Value::Array(nodes) = &root.get("node").unwrap().value else { panic!() };
         let choices = |n: &Item| match &n.value {
-            Value::Table(t) => match &t[1].1.value {
+            Value::Table(t) => match &t.get("choice").unwrap().value {
                 Value::Array(c) => c.len(),
                 _ => 0,
             },

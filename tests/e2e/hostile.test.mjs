@@ -105,6 +105,12 @@ test('oversized and deeply nested input is refused quickly with a reason, and th
   await page.waitForFunction(() => /too-large/.test(document.querySelector('.custom .problems')?.innerText ?? ''));
   assert.match(await page.locator('.custom .problems').innerText(), /10000 nodes; a scenario may have at most 1000/);
 
+  // 150,000 variables in one table (1.7 MB): read in linear time, then refused.
+  const vars = Array.from({ length: 150000 }, (_, i) => `v${i} = 1\n`).join('');
+  const valid = fs.readFileSync('tests/fixtures/valid.toml', 'utf8');
+  await custom.setInputFiles(file('vars.toml', valid.replace('[vars]\n', `[vars]\n${vars}`)));
+  await page.waitForFunction(() => /150001 variables/.test(document.querySelector('.custom .problems')?.innerText ?? ''));
+
   // Arrays nested 100,000 deep.
   await custom.setInputFiles(file('nested.toml', `id = ${'['.repeat(100000)}${']'.repeat(100000)}\n`));
   await page.waitForFunction(() => /nested more than 64 deep/.test(document.querySelector('.custom .problems')?.innerText ?? ''));

@@ -121,6 +121,15 @@ pub fn Session(props: &SessionProps) -> Html {
             }
         });
     }
+    // After each reply, and when held-back feedback is revealed, scroll to the end so the newest
+    // exchange sits just above the composer rather than under it (the composer sticks to the
+    // bottom of the window). A new session keeps its brief in view.
+    use_effect_with((turns, app.view.revealed), |&(turns, _)| {
+        if turns > 0 {
+            let end = gloo::utils::document_element().scroll_height();
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, f64::from(end));
+        }
+    });
     // Number keys pick menu questions.
     {
         let app = app.clone();

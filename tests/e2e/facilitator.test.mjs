@@ -59,10 +59,19 @@ test('the projector view uses large type and hides feedback until the room revea
   assert.ok(await page.locator('.projector').count() > 0, 'the projector class is on');
   const size = await page.locator('.chat .msg p').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   assert.ok(size >= 24, `projector text is large (${size}px)`);
+  const replyAboveComposer = async (when) => {
+    const gap = await page.evaluate(() => {
+      const reply = [...document.querySelectorAll('.msg.coachee')].pop().getBoundingClientRect();
+      return document.querySelector('.composer').getBoundingClientRect().top - reply.bottom;
+    });
+    assert.ok(gap >= 0, `${when}, the newest reply shows above the composer, not under it (gap ${gap}px)`);
+  };
   await playStep(page, { choose: 0 });
+  await replyAboveComposer('after a turn');
   assert.equal(await page.locator('.msg.you .feedback').count(), 0);
   await page.getByRole('button', { name: 'Reveal feedback' }).click();
   await page.waitForSelector('.msg.you .feedback');
+  await replyAboveComposer('after the reveal');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'projector.png'), animations: 'disabled' });
   await page.getByRole('button', { name: 'Share…' }).click();
   assert.deepEqual(await seriousViolations(page), []);

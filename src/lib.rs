@@ -9,7 +9,7 @@
 //! - [`progress`] and [`results`] are saved progress and class result files, read with [`json`].
 //! - [`decimal`] writes and reads decimal numbers without core's float formatting and parsing.
 //!
-//! Only [`ui`] (wasm32 only) touches the browser.
+//! Only `ui` (built for wasm32 only) touches the browser.
 
 pub mod decimal;
 pub mod engine;

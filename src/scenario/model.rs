@@ -1,7 +1,7 @@
 //! The scenario data model: what a `scenarios/*.toml` file contains.
 //!
-//! Files are read by [`reader`](super::reader) and turned into this model by `decode`; unknown fields are
-//! errors, so a typo never silently changes a scenario.
+//! Files are read by [`reader`](super::reader) and turned into this model by `decode`; unknown
+//! fields are errors, so a typo never silently changes a scenario.
 
 use crate::scoring::{Fit, Flag, Kind, Stage};
 use serde::Serialize;

@@ -37,6 +37,7 @@ pub fn scenario(file: &str, root: &Table) -> Result<Scenario, Vec<Diagnostic>> {
     if problems.found.is_empty() {
         Ok(scenario)
     } else {
+        super::sort_by_line(&mut problems.found);
         Err(problems.found)
     }
 }
@@ -312,8 +313,8 @@ commitment = 11
         assert_eq!(
             seen,
             [
-                (Code::Syntax, Some(5), None),
                 (Code::Syntax, Some(1), None),
+                (Code::Syntax, Some(5), None),
                 (Code::UnknownField, Some(9), None),
                 (Code::Syntax, Some(14), Some("a")),
                 (Code::Syntax, Some(19), Some("a")),
@@ -322,8 +323,8 @@ commitment = 11
             "{found:#?}"
         );
         let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
-        assert!(messages[0].contains("one of foundation, intermediate, advanced"), "{}", messages[0]);
-        assert_eq!(messages[1], "missing field `timeout`");
+        assert_eq!(messages[0], "missing field `timeout`");
+        assert!(messages[1].contains("one of foundation, intermediate, advanced"), "{}", messages[1]);
         assert!(messages[2].starts_with("unknown field `mood`, expected one of id, title"), "{}", messages[2]);
         assert!(messages[3].contains("from 0 to 10"), "{}", messages[3]);
         assert_eq!(messages[4], "`next` should be text in quotes, not the number 3");

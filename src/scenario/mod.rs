@@ -180,6 +180,11 @@ pub fn check(file: &str, source: &str) -> Vec<Diagnostic> {
     }
 }
 
+/// Puts diagnostics in file order, those without a line first and those on one line by code.
+fn sort_by_line(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| (d.line.unwrap_or(0), d.code));
+}
+
 /// The 1-based line holding byte `offset`.
 pub fn line_of(source: &str, offset: usize) -> usize {
     source.as_bytes()[..offset.min(source.len())].iter().filter(|&&b| b == b'\n').count() + 1

@@ -133,7 +133,7 @@ pub fn validate(file: &str, source: &str, scenario: &Scenario) -> Vec<Diagnostic
             );
         }
     }
-    out.sort_by_key(|d| (d.line.unwrap_or(0), d.code));
+    super::sort_by_line(&mut out);
     out
 }
 

@@ -221,14 +221,7 @@ impl FromJson for std::ops::Range<usize> {
 
 impl<T: Named> FromJson for T {
     fn from_json(value: &Value) -> Result<Self, Error> {
-        let found = value.as_str().and_then(|s| T::ALL.iter().find(|t| t.name() == s));
-        match found {
-            Some(&t) => Ok(t),
-            None => {
-                let names: Vec<&str> = T::ALL.iter().map(|t| t.name()).collect();
-                Err(expected(&format!("one of {}", names.join(", ")), value))
-            }
-        }
+        value.as_str().and_then(T::find).ok_or_else(|| expected(&format!("one of {}", T::names()), value))
     }
 }
 

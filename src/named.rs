@@ -9,6 +9,11 @@ pub trait Named: Copy + 'static {
     const ALL: &'static [Self];
     fn name(self) -> &'static str;
 
+    /// The value with exactly this name.
+    fn find(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|t| t.name() == name)
+    }
+
     /// The value with this name, ignoring surrounding spaces.
     ///
     /// ```
@@ -17,7 +22,12 @@ pub trait Named: Copy + 'static {
     /// assert_eq!(Stage::parse("Will"), None);
     /// ```
     fn parse(name: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|t| t.name() == name.trim())
+        Self::find(name.trim())
+    }
+
+    /// Every name, for messages: `rapport, goal, reality, options, will`.
+    fn names() -> String {
+        Self::ALL.iter().map(|t| t.name()).collect::<Vec<_>>().join(", ")
     }
 }
 

@@ -220,14 +220,14 @@ impl<'t, 'p, 'f> Fields<'t, 'p, 'f> {
     }
 
     fn name_of<T: Named>(&mut self, key: &str, item: &Item) -> Option<T> {
-        if let Value::String(s) = &item.value {
-            if let Some(&found) = T::ALL.iter().find(|t| t.name() == s) {
-                return Some(found);
-            }
+        let found = match &item.value {
+            Value::String(s) => T::find(s),
+            _ => None,
+        };
+        if found.is_none() {
+            self.wrong(key, item, &format!("one of {}", T::names()));
         }
-        let names: Vec<&str> = T::ALL.iter().map(|t| t.name()).collect();
-        self.wrong(key, item, &format!("one of {}", names.join(", ")));
-        None
+        found
     }
 
     fn optional<T: Named>(&mut self, key: &'static str) -> Option<T> {

@@ -16,12 +16,12 @@ pub mod engine;
 pub mod json;
 pub mod library;
 pub mod link;
-pub mod named;
 pub mod progress;
 pub mod results;
 pub mod scenario;
 pub mod scoring;
 pub mod short_sort;
+pub mod vocab;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

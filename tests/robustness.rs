@@ -17,7 +17,7 @@ fn check(text: &str) {
     for hit in &a.rules {
         assert!(text.get(hit.span.clone()).is_some(), "span {:?} is not a slice of {text:?}", hit.span);
     }
-    for stage in Stage::ALL {
+    for &stage in Stage::ALL {
         let _ = fit(&a, stage);
     }
 }

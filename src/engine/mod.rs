@@ -7,14 +7,13 @@
 
 pub mod debrief;
 pub mod export;
+mod persist;
 mod rng;
 
-use crate::json::{FromJson, Object};
 use crate::scenario::{Choice, Node, Outcome, Route, Scenario};
 use crate::scoring::{self, analyse, fit, Analysis, Fit, Flag, Kind, Openness, RuleHit, Stage};
 use rand::Rng;
 use serde::Serialize;
-use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -91,78 +90,6 @@ pub struct State {
     pub opening: String,
     pub transcript: Vec<Exchange>,
     pub status: Status,
-}
-
-impl FromJson for Source {
-    fn from_json(value: &Value) -> Result<Self, crate::json::Error> {
-        let o = Object::of(value)?;
-        match o.field::<String>("type")?.as_str() {
-            "menu" => Ok(Source::Menu { index: o.field("index")? }),
-            "typed" => Ok(Source::Typed),
-            other => Err(crate::json::Error::new(format!("unknown question source \"{other}\""))),
-        }
-    }
-}
-
-impl FromJson for TurnScore {
-    fn from_json(value: &Value) -> Result<Self, crate::json::Error> {
-        let o = Object::of(value)?;
-        Ok(TurnScore {
-            kind: o.field("kind")?,
-            openness: o.field("openness")?,
-            flags: o.field("flags")?,
-            stage: o.field("stage")?,
-            stages: o.field("stages")?,
-            fit: o.field("fit")?,
-            explanation: o.field("explanation")?,
-            form_note: o.field("form_note")?,
-            better: o.field("better")?,
-            note: o.field("note")?,
-            rules: o.field("rules")?,
-        })
-    }
-}
-
-impl FromJson for Exchange {
-    fn from_json(value: &Value) -> Result<Self, crate::json::Error> {
-        let o = Object::of(value)?;
-        Ok(Exchange {
-            turn: o.field("turn")?,
-            stage: o.field("stage")?,
-            question: o.field("question")?,
-            source: o.field("source")?,
-            score: o.field("score")?,
-            reply: o.field("reply")?,
-            node: o.field("node")?,
-            vars: o.field("vars")?,
-        })
-    }
-}
-
-impl FromJson for Status {
-    fn from_json(value: &Value) -> Result<Self, crate::json::Error> {
-        let o = Object::of(value)?;
-        match o.field::<String>("status")?.as_str() {
-            "active" => Ok(Status::Active),
-            "ended" => Ok(Status::Ended { outcome: o.field("outcome")?, node: o.field("node")? }),
-            other => Err(crate::json::Error::new(format!("unknown session status \"{other}\""))),
-        }
-    }
-}
-
-impl FromJson for State {
-    fn from_json(value: &Value) -> Result<Self, crate::json::Error> {
-        let o = Object::of(value)?;
-        Ok(State {
-            scenario: o.field("scenario")?,
-            seed: o.field("seed")?,
-            node: o.field("node")?,
-            vars: o.field("vars")?,
-            opening: o.field("opening")?,
-            transcript: o.field("transcript")?,
-            status: o.field("status")?,
-        })
-    }
 }
 
 /// What the learner can do now.
@@ -307,8 +234,8 @@ impl<'s> Conversation<'s> {
                 if text.trim().is_empty() {
                     return Err(EngineError::EmptyQuestion);
                 }
-                if chars > scoring::rules::MAX_CHARS {
-                    return Err(EngineError::TooLong { chars, limit: scoring::rules::MAX_CHARS });
+                if chars > scoring::analyse::MAX_CHARS {
+                    return Err(EngineError::TooLong { chars, limit: scoring::analyse::MAX_CHARS });
                 }
                 let analysis = analyse(&text);
                 let report = fit(&analysis, node.stage);

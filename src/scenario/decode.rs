@@ -3,7 +3,7 @@
 
 use super::reader::{Item, Table, Value};
 use super::{Choice, Code, Diagnostic, Node, Route, Scenario};
-use crate::named::Named;
+use crate::vocab::Named;
 use std::collections::BTreeMap;
 
 /// Builds the scenario, or returns every problem found on the way.

@@ -3,8 +3,8 @@
 //! Files are read by [`reader`](super::reader) and turned into this model by `decode`; unknown
 //! fields are errors, so a typo never silently changes a scenario.
 
-use crate::scoring::{Fit, Flag, Kind, Stage};
-use serde::Serialize;
+pub use crate::vocab::{Difficulty, Outcome};
+use crate::vocab::{Fit, Flag, Kind, Stage};
 use std::collections::BTreeMap;
 
 /// A whole practice scenario: the coachee, the brief and the conversation graph.
@@ -34,36 +34,6 @@ pub struct Scenario {
     /// Routes tried at every node after the node's own conditional routes.
     pub shared_routes: Vec<Route>,
     pub nodes: Vec<Node>,
-}
-
-/// How demanding a scenario is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Difficulty {
-    Foundation,
-    Intermediate,
-    Advanced,
-}
-
-impl Difficulty {
-    pub const ALL: [Difficulty; 3] = [Difficulty::Foundation, Difficulty::Intermediate, Difficulty::Advanced];
-
-    /// The name scenario files use, e.g. `foundation`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Difficulty::Foundation => "foundation",
-            Difficulty::Intermediate => "intermediate",
-            Difficulty::Advanced => "advanced",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Difficulty::Foundation => "Foundation",
-            Difficulty::Intermediate => "Intermediate",
-            Difficulty::Advanced => "Advanced",
-        }
-    }
 }
 
 /// One point in the conversation: what the coachee says and what the learner may ask next.
@@ -154,48 +124,6 @@ impl Route {
     pub fn vars_allow(&self, vars: &BTreeMap<String, i64>) -> bool {
         self.min.iter().all(|(name, min)| vars.get(name).is_some_and(|v| v >= min))
             && self.max.iter().all(|(name, max)| vars.get(name).is_some_and(|v| v <= max))
-    }
-}
-
-/// How a session ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// A clear goal the coachee owns.
-    GoalAgreed,
-    /// An action plan with a first step and a commitment level.
-    ActionPlan,
-    /// The conversation went round in circles.
-    Stalled,
-    /// The coachee withdrew.
-    Disengaged,
-    /// The coach rightly referred the coachee on or paused the coaching.
-    Referred,
-}
-
-impl Outcome {
-    pub const ALL: [Outcome; 5] =
-        [Outcome::GoalAgreed, Outcome::ActionPlan, Outcome::Stalled, Outcome::Disengaged, Outcome::Referred];
-
-    /// The name scenario files use, e.g. `action_plan`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Outcome::GoalAgreed => "goal_agreed",
-            Outcome::ActionPlan => "action_plan",
-            Outcome::Stalled => "stalled",
-            Outcome::Disengaged => "disengaged",
-            Outcome::Referred => "referred",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Outcome::GoalAgreed => "Goal agreed",
-            Outcome::ActionPlan => "Action plan agreed",
-            Outcome::Stalled => "Session stalled",
-            Outcome::Disengaged => "Coachee disengaged",
-            Outcome::Referred => "Referred on",
-        }
     }
 }
 

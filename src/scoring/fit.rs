@@ -1,33 +1,10 @@
 //! Stage fit: does a question suit where the conversation is now? Returns a verdict, a short
 //! explanation the learner can act on, and a better question where one fits.
 
-use super::{Analysis, Flag, Kind, Stage};
-use crate::named::Named;
+use super::{Analysis, Fit, Flag, Kind, Stage};
+use crate::vocab::Named;
 use serde::Serialize;
 use std::sync::OnceLock;
-
-/// How well a question fits the conversation's current stage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Fit {
-    Good,
-    Early,
-    Late,
-    Off,
-}
-
-impl Fit {
-    pub const ALL: [Fit; 4] = [Fit::Good, Fit::Early, Fit::Late, Fit::Off];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Fit::Good => "good",
-            Fit::Early => "early",
-            Fit::Late => "late",
-            Fit::Off => "off",
-        }
-    }
-}
 
 /// The fit verdict with its explanation and, where useful, a better question.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -193,7 +170,7 @@ mod tests {
 
     #[test]
     fn every_stage_has_model_questions_that_score_as_open_and_on_stage() {
-        for stage in Stage::ALL {
+        for &stage in Stage::ALL {
             let pool: Vec<_> = better_questions().iter().filter(|(s, _)| *s == stage).collect();
             assert!(pool.len() >= 3, "{stage:?}");
             for (_, q) in pool {

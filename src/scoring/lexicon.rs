@@ -8,7 +8,7 @@
 use super::text::Sentence;
 use super::Stage;
 use crate::decimal;
-use crate::named::Named;
+use crate::vocab::Named;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;

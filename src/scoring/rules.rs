@@ -1,16 +1,17 @@
 //! The rule table. Each rule is a small named function that looks at a [`Turn`] and, when it
-//! fires, returns the span it matched. The rule's verdict and weight are data in the table.
+//! fires, returns the span it matched. What the rule concludes and its weight are data in the
+//! table, and each rule is registered once (a rule may conclude a kind or openness and a flag).
 //!
-//! How a verdict is reached:
+//! How a verdict is reached (see [`super::analyse`]):
 //! - **Openness** is decided on the turn's last question, at its head clause: the heaviest
 //!   openness rule that fires wins ("could you say more" beats "starts with could").
 //! - **Kind** is the heaviest kind rule that fires; with none, the last question's openness.
-//! - **Stage** is scored separately in [`super::stage`].
 
 use super::lexicon::{self, Lexicon};
-use super::text::{sentences, Sentence, DISCOURSE_MARKERS};
-use super::{stage, Analysis, Flag, Kind, Openness, RuleHit, Stage};
-use std::borrow::Cow;
+use super::text::{Sentence, DISCOURSE_MARKERS};
+use super::turn::{clause_from, is_check, is_subordinate, opens_question, Turn};
+use super::words::*;
+use super::{Flag, Kind, Openness};
 use std::ops::Range;
 
 /// A rule that settles the matter on its own.
@@ -36,8 +37,6 @@ pub const CUE: f32 = 1.0;
 /// What is left when nothing else fires.
 pub const FALLBACK: f32 = 0.5;
 
-/// Longer input is not read as one coaching turn.
-pub const MAX_CHARS: usize = 3000;
 /// A statement at least this long, with several parts, reads as a summary.
 const SUMMARY_WORDS: usize = 35;
 
@@ -52,335 +51,10 @@ pub enum Says {
 /// One entry of the rule table.
 pub struct Rule {
     pub name: &'static str,
-    pub says: Says,
+    /// What the rule concludes: a kind or an openness, a flag, or one of each.
+    pub says: &'static [Says],
     pub weight: f32,
     pub test: fn(&Turn) -> Option<Range<usize>>,
-}
-
-/// A parsed utterance with its questions located.
-pub struct Turn<'a> {
-    pub text: &'a str,
-    pub sentences: Vec<Sentence>,
-    /// Indices of sentences that work as questions.
-    pub questions: Vec<usize>,
-    /// For each sentence, the word index where its main clause starts.
-    pub heads: Vec<usize>,
-    /// The deciding question from its head clause on (see [`Turn::deciding`]).
-    clause: Option<Sentence>,
-}
-
-impl<'a> Turn<'a> {
-    /// Parses `text` into sentences and finds the questions.
-    pub fn new(text: &'a str) -> Turn<'a> {
-        let sentences = sentences(text);
-        let heads: Vec<usize> = sentences.iter().map(head_clause).collect();
-        let questions = (0..sentences.len()).filter(|&i| is_question(&sentences[i], heads[i])).collect();
-        let mut turn = Turn { text, sentences, questions, heads, clause: None };
-        turn.clause = turn.deciding().map(|i| tail(&turn.sentences[i], turn.heads[i]));
-        turn
-    }
-
-    /// The last question, which decides openness.
-    pub fn last_question(&self) -> Option<&Sentence> {
-        self.deciding().map(|i| &self.sentences[i])
-    }
-
-    /// The question that decides openness: the last one that is more than a check
-    /// ("What happened? Is that right?" is decided by "What happened?").
-    pub fn deciding(&self) -> Option<usize> {
-        let real = self.questions.iter().rev().find(|&&i| !is_check(&self.sentences[i], self.heads[i]));
-        real.or(self.questions.last()).copied()
-    }
-
-    /// The deciding question from its head clause on.
-    fn deciding_clause(&self) -> Option<&Sentence> {
-        self.clause.as_ref()
-    }
-
-    fn question_sentences(&self) -> impl Iterator<Item = &Sentence> {
-        self.questions.iter().map(|&i| &self.sentences[i])
-    }
-
-    fn statements(&self) -> impl Iterator<Item = &Sentence> {
-        (0..self.sentences.len()).filter(|i| !self.questions.contains(i)).map(|i| &self.sentences[i])
-    }
-
-    fn word_count(&self) -> usize {
-        self.sentences.iter().map(|s| s.words.len()).sum()
-    }
-}
-
-// ---- word classes -------------------------------------------------------------------------
-
-const WH_WORDS: &[&str] = &[
-    "what", "what's", "whats", "how", "how's", "why", "why's", "where", "where's", "who", "who's", "whom", "which",
-    "when", "when's", "whose", "what're", "how're", "where're", "whatever",
-];
-const AUXILIARIES: &[&str] = &[
-    "do",
-    "does",
-    "did",
-    "is",
-    "are",
-    "was",
-    "were",
-    "have",
-    "has",
-    "had",
-    "can",
-    "could",
-    "would",
-    "will",
-    "should",
-    "shall",
-    "may",
-    "might",
-    "am",
-    "must",
-    "don't",
-    "doesn't",
-    "didn't",
-    "isn't",
-    "aren't",
-    "wasn't",
-    "weren't",
-    "haven't",
-    "hasn't",
-    "hadn't",
-    "can't",
-    "couldn't",
-    "wouldn't",
-    "won't",
-    "shouldn't",
-    "is't",
-];
-const SUBJECTS: &[&str] = &[
-    "you",
-    "your",
-    "you've",
-    "you're",
-    "it",
-    "it's",
-    "that",
-    "this",
-    "there",
-    "we",
-    "they",
-    "he",
-    "she",
-    "i",
-    "anything",
-    "anyone",
-    "anybody",
-    "everything",
-    "everyone",
-    "things",
-    "something",
-    "someone",
-    "somebody",
-    "the",
-    "a",
-    "any",
-    "these",
-    "those",
-    "people",
-    "yourself",
-    "one",
-    "all",
-    "other",
-    "others",
-    "nothing",
-    "y'all",
-    "ya",
-    "u",
-];
-const PERSONAL_PRONOUNS: &[&str] =
-    &["i", "i'm", "i've", "i'd", "you", "you're", "you've", "you'd", "we", "we're", "they", "they're", "he", "she"];
-/// Whole questions that ask the person to keep talking.
-const ELLIPTICAL_OPEN: &[&[&str]] = &[
-    &["and"],
-    &["and", "then"],
-    &["then", "what"],
-    &["meaning"],
-    &["such", "as"],
-    &["such", "as", "what"],
-    &["like", "what"],
-    &["for", "example"],
-    &["for", "instance"],
-    &["how", "so"],
-    &["in", "what", "way"],
-    &["in", "what", "ways"],
-    &["what", "else"],
-    &["and", "what", "else"],
-    &["what", "then"],
-    &["because"],
-    &["which", "means"],
-    &["go", "on"],
-    &["say", "more"],
-    &["and", "so"],
-    &["so"],
-    &["how", "come"],
-    &["what", "about", "you"],
-    &["and", "you"],
-    &["what", "do", "you", "mean"],
-    &["what", "did", "you", "mean"],
-    &["what", "does", "that", "mean"],
-];
-/// Trailing clauses that only check understanding; they never become the head of a question.
-const CHECKS: &[&[&str]] = &[
-    &["do", "you", "think"],
-    &["would", "you", "say"],
-    &["do", "you", "reckon"],
-    &["do", "you", "suppose"],
-    &["do", "you", "feel"],
-    &["is", "that", "right"],
-    &["is", "that", "fair"],
-    &["is", "that", "it"],
-    &["is", "that", "true"],
-    &["does", "that", "make", "sense"],
-    &["does", "that", "sound", "right"],
-    &["did", "i", "get", "that", "right"],
-    &["have", "i", "got", "that", "right"],
-    &["am", "i", "right"],
-    &["or", "not"],
-    &["you", "think"],
-];
-
-fn is_wh(word: &str) -> bool {
-    WH_WORDS.contains(&word)
-}
-
-fn is_aux(word: &str) -> bool {
-    AUXILIARIES.contains(&word)
-}
-
-fn words_from(s: &Sentence, i: usize) -> Vec<&str> {
-    s.words[i..].iter().map(|w| w.text.as_str()).collect()
-}
-
-fn is_one_of(words: &[&str], list: &[&[&str]]) -> bool {
-    list.contains(&words)
-}
-
-/// A copy of `s` from word `i` on, as its own sentence.
-fn tail(s: &Sentence, i: usize) -> Sentence {
-    let mut words = s.words[i.min(s.words.len())..].to_vec();
-    let span = words.first().map(|w| w.span.start).unwrap_or(s.span.start)..s.span.end;
-    if let Some(first) = words.first_mut() {
-        first.clause_start = false;
-    }
-    Sentence::new(words, span, s.question_mark)
-}
-
-/// Whether the clause at `i` opens like a question: a wh-word, an auxiliary before its
-/// subject, or a request to elaborate. `strict` refuses a bare wh-word before a pronoun,
-/// which in a statement is a pseudo-cleft ("what you want is…").
-fn opens_question(s: &Sentence, i: usize, lenient: bool) -> bool {
-    let words = &s.words;
-    let Some(first) = words.get(i) else {
-        return false;
-    };
-    let next = words.get(i + 1).map(|w| w.text.as_str());
-    let first = first.text.as_str();
-    if lexicon::elaboration().at(s, i).is_some() {
-        return true;
-    }
-    if is_wh(first) {
-        // "what you said is…" is a statement unless marked as a question.
-        let pseudo_cleft = next.is_some_and(|n| PERSONAL_PRONOUNS.contains(&n));
-        return lenient || s.question_mark || !pseudo_cleft || words.len() <= 2;
-    }
-    if is_aux(first) {
-        return next.is_some_and(|n| SUBJECTS.contains(&n) || n == "not");
-    }
-    // "By when?", "Since when?": a clipped question after a preposition.
-    matches!(first, "by" | "until" | "since" | "from") && next.is_some_and(is_wh)
-}
-
-/// A sentence works as a question when it ends in "?", or opens like one. Without a "?", a
-/// later clause counts only when it is unmistakable ("…, what would you do"), so relative
-/// clauses ("…, which makes sense") stay statements.
-fn is_question(s: &Sentence, head: usize) -> bool {
-    if s.question_mark {
-        return true;
-    }
-    let start = s.skip_markers(0);
-    if opens_question(s, start, false) {
-        return true;
-    }
-    if head == start {
-        return false;
-    }
-    let first = s.words[head].text.as_str();
-    let second = s.words.get(head + 1).map(|w| w.text.as_str()).unwrap_or("");
-    let wh_then_aux = matches!(first, "what" | "how" | "why") && (is_aux(second) || second == "you");
-    wh_then_aux || first.ends_with("'s") && is_wh(first) || lexicon::elaboration().at(s, head).is_some()
-}
-
-/// The words of the clause that starts at or contains word `i`, from `i` to the next clause break.
-fn clause_from(s: &Sentence, i: usize) -> Vec<&str> {
-    let end = clause_end(s, i);
-    s.words[i.min(end)..end].iter().map(|w| w.text.as_str()).collect()
-}
-
-/// Index just past the clause that contains word `i`.
-fn clause_end(s: &Sentence, i: usize) -> usize {
-    s.clause_starts().iter().copied().find(|&c| c > i).unwrap_or(s.words.len())
-}
-
-/// Whether the clause at `i` only checks understanding ("do you think", "is that right"),
-/// whatever follows it after a break ("…, do you think, for the mornings").
-fn is_check(s: &Sentence, i: usize) -> bool {
-    span_is_any(s, i, s.words.len(), CHECKS)
-        || span_is_any(s, i, clause_end(s, i), CHECKS)
-        || lexicon::tags().is_whole_rest(s, i)
-}
-
-/// Whether the words from `i` to `end` are exactly one of `list`.
-fn span_is_any(s: &Sentence, i: usize, end: usize, list: &[&[&str]]) -> bool {
-    let words = &s.words[i.min(end)..end];
-    list.iter().any(|p| p.len() == words.len() && p.iter().zip(words).all(|(a, w)| *a == w.text))
-}
-
-/// "…, when she said that": a wh-word straight before its subject, with no inversion, opens a
-/// subordinate clause rather than a new question.
-fn is_subordinate(s: &Sentence, i: usize) -> bool {
-    let next = s.words.get(i + 1).map(|w| w.text.as_str());
-    is_wh(&s.words[i].text) && next.is_some_and(|n| PERSONAL_PRONOUNS.contains(&n) || n == "it")
-}
-
-/// "…, or keep going alongside it": a clause led by "or" that is not itself a question is one
-/// more answer on offer, not a new question.
-fn is_alternative(s: &Sentence, start: usize, head: usize) -> bool {
-    let led_by_or = s.words[start..head].iter().any(|w| w.text == "or");
-    led_by_or && !(is_wh(&s.words[head].text) || is_aux(&s.words[head].text))
-}
-
-/// "It's been, what, three years?": a lone "what" set off by breaks is an interjection.
-fn is_interjection(s: &Sentence, i: usize) -> bool {
-    let clause = clause_from(s, i);
-    clause == ["what"] && i + 1 < s.words.len()
-}
-
-/// The clause that carries a sentence's question: the last clause that opens like one,
-/// skipping trailing checks such as "do you think" or tags such as "right".
-fn head_clause(s: &Sentence) -> usize {
-    let starts = &s.heads;
-    let mut head = starts.first().copied().unwrap_or(0);
-    if starts.len() > 1 && is_interjection(s, head) {
-        head = starts[1];
-    }
-    let mut asked = opens_question(s, head, false);
-    for (&start, &i) in s.starts.iter().zip(starts).skip(1) {
-        let framing_only = asked && is_subordinate(s, i);
-        let alternative = is_alternative(s, start, i);
-        if !is_check(s, i) && !is_interjection(s, i) && !framing_only && !alternative && opens_question(s, i, true) {
-            head = i;
-            asked = true;
-        }
-    }
-    // A clause joined by "and"/"or" without a comma: "what happened and how did you feel".
-    head
 }
 
 fn find_in(lexicon: &Lexicon, s: &Sentence) -> Option<Range<usize>> {
@@ -417,17 +91,6 @@ fn fact_seeking(t: &Turn) -> Option<Range<usize>> {
     lexicon::fact_seeking().at(s, 0)
 }
 
-/// Words skipped between "what's" and the noun it asks about: determiners, possessives
-/// ("your daughter's") and adjectives that pick one instance ("next", "usual").
-const NOUN_MODIFIERS: &[&str] = &[
-    "the", "a", "an", "your", "his", "her", "their", "my", "our", "its", "this", "that", "next", "last", "first",
-    "usual", "normal", "current", "exact", "typical", "average", "new", "old", "main", "daily", "weekly",
-];
-/// Words that may follow the fact noun in "what's your name?" form without turning it into
-/// a wider question ("what's your target for this week", "what's the dose now").
-const AFTER_FACT_NOUN: &[&str] =
-    &["of", "for", "on", "at", "in", "now", "then", "again", "these", "this", "today", "there", "here", "currently"];
-
 /// "What's your daughter's name?", "What kind of exercise do you do?": a wh-question about a
 /// noun whose answer is one fact.
 fn fact_noun_question(t: &Turn) -> Option<Range<usize>> {
@@ -462,12 +125,6 @@ fn fact_noun_question(t: &Turn) -> Option<Range<usize>> {
     };
     fits.then(|| s.words[0].span.start..s.words[noun].span.end)
 }
-
-/// Auxiliaries that ask how things are or were, not what could be ("What job would you love?").
-const PRESENT_OR_PAST_AUX: &[&str] = &["do", "does", "did", "is", "are", "was", "were", "have", "has", "had"];
-
-/// Words after "or" that keep a question open rather than closing it on a list.
-const OPEN_ENDED_OR: &[&str] = &["something", "anything", "whatever", "what", "not", "otherwise", "else"];
 
 /// "Where do you smoke — at home, or at work?": a wh-question that supplies its own answers.
 fn offered_choices(t: &Turn) -> Option<Range<usize>> {
@@ -566,13 +223,6 @@ fn full_question_at(s: &Sentence, i: usize) -> bool {
     is_aux(first) && word(i + 1).is_some_and(|n| SUBJECTS.contains(&n)) && i + 2 < len
 }
 
-/// Words that cannot end a complete question, so a clause ending in one is a false start
-/// ("what do you — what would help?").
-const FUNCTION_WORDS: &[&str] = &[
-    "you", "i", "we", "they", "he", "she", "it", "the", "a", "an", "your", "my", "to", "of", "for", "with", "about",
-    "and", "or", "but", "that", "this", "if", "in", "on", "at",
-];
-
 /// "How are you arriving today — what's on your mind?": two complete questions in one
 /// sentence, split by a break. A first clause cut off on a function word is a restart.
 fn run_on_questions(s: &Sentence) -> Option<Range<usize>> {
@@ -606,64 +256,11 @@ fn advice_in_disguise(t: &Turn) -> Option<Range<usize>> {
     t.sentences.iter().filter(|s| !asks_about_history(s)).find_map(|s| find_in(lexicon::advice(), s))
 }
 
-/// Sentence endings that ask what the person has done, not what they should do.
-const HISTORY_ENDINGS: &[&[&str]] = &[
-    &["before"],
-    &["already"],
-    &["previously"],
-    &["recently"],
-    &["so", "far"],
-    &["in", "the", "past"],
-    &["until", "now"],
-    &["up", "to", "now"],
-];
-
 /// "Have you ever tried to quit before?" asks about the past, so it suggests nothing.
 fn asks_about_history(s: &Sentence) -> bool {
     let w = s.texts();
     HISTORY_ENDINGS.iter().any(|e| w.ends_with(e))
 }
-
-/// Verbs after "could you" that ask about the person rather than suggest an action.
-const NOT_SUGGESTIONS: &[&str] = &[
-    "see",
-    "imagine",
-    "be",
-    "live",
-    "cope",
-    "manage",
-    "picture",
-    "remember",
-    "think",
-    "feel",
-    "envisage",
-    "hear",
-    "explain",
-    "describe",
-    "tell",
-    "say",
-    "talk",
-    "share",
-    "walk",
-    "expand",
-    "elaborate",
-    "give",
-    "help",
-    "put",
-    "unpack",
-    "go",
-    "fill",
-    "paint",
-    "clarify",
-    "summarise",
-    "summarize",
-    "sum",
-    "recap",
-    "have",
-    "really",
-    "possibly",
-    "ever",
-];
 
 /// "Could you block out your mornings?": a suggested action phrased as a request.
 fn suggested_action(t: &Turn) -> Option<Range<usize>> {
@@ -816,151 +413,68 @@ pub const RULES: &[Rule] = &[
     // openness
     Rule {
         name: "elaboration_request",
-        says: Says::Openness(Openness::Open),
+        says: &[Says::Openness(Openness::Open)],
         weight: DECISIVE,
         test: elaboration_request,
     },
-    Rule { name: "elliptical_prompt", says: Says::Openness(Openness::Open), weight: DECISIVE, test: elliptical_prompt },
-    Rule { name: "scaling_question", says: Says::Openness(Openness::Closed), weight: STRONG, test: scaling_question },
-    Rule { name: "fact_seeking_wh", says: Says::Openness(Openness::Closed), weight: STRONG, test: fact_seeking },
-    Rule { name: "fact_noun_wh", says: Says::Openness(Openness::Closed), weight: STRONG, test: fact_noun_question },
-    Rule { name: "offered_choices", says: Says::Openness(Openness::Closed), weight: STRONG, test: offered_choices },
-    Rule { name: "wh_question", says: Says::Openness(Openness::Open), weight: CUE, test: wh_question },
-    Rule { name: "yes_no_question", says: Says::Openness(Openness::Closed), weight: CUE, test: yes_no_question },
+    Rule {
+        name: "elliptical_prompt",
+        says: &[Says::Openness(Openness::Open)],
+        weight: DECISIVE,
+        test: elliptical_prompt,
+    },
+    Rule {
+        name: "scaling_question",
+        says: &[Says::Openness(Openness::Closed), Says::Flag(Flag::Scaling)],
+        weight: STRONG,
+        test: scaling_question,
+    },
+    Rule { name: "fact_seeking_wh", says: &[Says::Openness(Openness::Closed)], weight: STRONG, test: fact_seeking },
+    Rule { name: "fact_noun_wh", says: &[Says::Openness(Openness::Closed)], weight: STRONG, test: fact_noun_question },
+    Rule { name: "offered_choices", says: &[Says::Openness(Openness::Closed)], weight: STRONG, test: offered_choices },
+    Rule { name: "wh_question", says: &[Says::Openness(Openness::Open)], weight: CUE, test: wh_question },
+    Rule { name: "yes_no_question", says: &[Says::Openness(Openness::Closed)], weight: CUE, test: yes_no_question },
     Rule {
         name: "statement_or_echo",
-        says: Says::Openness(Openness::Closed),
+        says: &[Says::Openness(Openness::Closed)],
         weight: FALLBACK,
         test: statement_or_echo,
     },
     // kind
-    Rule { name: "stacked_questions", says: Says::Kind(Kind::Stacked), weight: STACKED, test: stacked_questions },
-    Rule { name: "advice_in_disguise", says: Says::Kind(Kind::Advice), weight: ADVICE, test: advice_in_disguise },
-    Rule { name: "judging_why", says: Says::Kind(Kind::Why), weight: JUDGING_WHY, test: judging_why },
-    Rule { name: "leading_wording", says: Says::Kind(Kind::Leading), weight: LEADING, test: leading_wording },
-    Rule { name: "tag_question", says: Says::Kind(Kind::Leading), weight: LEADING, test: tag_question },
-    Rule { name: "suggested_action", says: Says::Kind(Kind::Advice), weight: ADVICE, test: suggested_action },
-    Rule { name: "summary_marker", says: Says::Kind(Kind::Summary), weight: SUMMARY, test: summary_marker },
-    Rule { name: "minimal_encourager", says: Says::Kind(Kind::Other), weight: DECISIVE, test: minimal_encourager },
-    Rule { name: "statement_opener", says: Says::Kind(Kind::Other), weight: STATEMENT, test: statement_opener },
-    Rule { name: "reflection_stem", says: Says::Kind(Kind::Reflection), weight: REFLECTION, test: reflection_stem },
-    Rule { name: "listed_summary", says: Says::Kind(Kind::Summary), weight: SUMMARY, test: listed_summary },
-    Rule { name: "long_summary", says: Says::Kind(Kind::Summary), weight: CUE + 0.5, test: long_summary },
-    Rule { name: "feeling_statement", says: Says::Kind(Kind::Reflection), weight: CUE, test: feeling_statement },
-    Rule { name: "about_the_coachee", says: Says::Kind(Kind::Reflection), weight: CUE, test: about_the_coachee },
-    Rule { name: "not_a_question", says: Says::Kind(Kind::Other), weight: FALLBACK, test: not_a_question },
+    Rule { name: "stacked_questions", says: &[Says::Kind(Kind::Stacked)], weight: STACKED, test: stacked_questions },
+    Rule { name: "advice_in_disguise", says: &[Says::Kind(Kind::Advice)], weight: ADVICE, test: advice_in_disguise },
+    Rule { name: "judging_why", says: &[Says::Kind(Kind::Why)], weight: JUDGING_WHY, test: judging_why },
+    Rule { name: "leading_wording", says: &[Says::Kind(Kind::Leading)], weight: LEADING, test: leading_wording },
+    Rule {
+        name: "tag_question",
+        says: &[Says::Kind(Kind::Leading), Says::Flag(Flag::TagQuestion)],
+        weight: LEADING,
+        test: tag_question,
+    },
+    Rule { name: "suggested_action", says: &[Says::Kind(Kind::Advice)], weight: ADVICE, test: suggested_action },
+    Rule { name: "summary_marker", says: &[Says::Kind(Kind::Summary)], weight: SUMMARY, test: summary_marker },
+    Rule { name: "minimal_encourager", says: &[Says::Kind(Kind::Other)], weight: DECISIVE, test: minimal_encourager },
+    Rule { name: "statement_opener", says: &[Says::Kind(Kind::Other)], weight: STATEMENT, test: statement_opener },
+    Rule { name: "reflection_stem", says: &[Says::Kind(Kind::Reflection)], weight: REFLECTION, test: reflection_stem },
+    Rule { name: "listed_summary", says: &[Says::Kind(Kind::Summary)], weight: SUMMARY, test: listed_summary },
+    Rule { name: "long_summary", says: &[Says::Kind(Kind::Summary)], weight: CUE + 0.5, test: long_summary },
+    Rule { name: "feeling_statement", says: &[Says::Kind(Kind::Reflection)], weight: CUE, test: feeling_statement },
+    Rule { name: "about_the_coachee", says: &[Says::Kind(Kind::Reflection)], weight: CUE, test: about_the_coachee },
+    Rule { name: "not_a_question", says: &[Says::Kind(Kind::Other)], weight: FALLBACK, test: not_a_question },
     // flags
-    Rule { name: "scaling_flag", says: Says::Flag(Flag::Scaling), weight: CUE, test: scaling_question },
-    Rule { name: "no_question_mark", says: Says::Flag(Flag::NoQuestionMark), weight: CUE, test: no_question_mark },
-    Rule { name: "reflect_then_ask", says: Says::Flag(Flag::ReflectThenAsk), weight: CUE, test: reflect_then_ask },
-    Rule { name: "third_party_focus", says: Says::Flag(Flag::ThirdParty), weight: CUE, test: third_party_focus },
-    Rule { name: "tag_flag", says: Says::Flag(Flag::TagQuestion), weight: CUE, test: tag_question },
-    Rule { name: "softened_open", says: Says::Flag(Flag::SoftenedOpen), weight: CUE, test: softened_open },
-    Rule { name: "disfluent", says: Says::Flag(Flag::Disfluent), weight: CUE, test: disfluent },
-    Rule { name: "markup", says: Says::Flag(Flag::Markup), weight: CUE, test: markup },
+    Rule { name: "no_question_mark", says: &[Says::Flag(Flag::NoQuestionMark)], weight: CUE, test: no_question_mark },
+    Rule { name: "reflect_then_ask", says: &[Says::Flag(Flag::ReflectThenAsk)], weight: CUE, test: reflect_then_ask },
+    Rule { name: "third_party_focus", says: &[Says::Flag(Flag::ThirdParty)], weight: CUE, test: third_party_focus },
+    Rule { name: "softened_open", says: &[Says::Flag(Flag::SoftenedOpen)], weight: CUE, test: softened_open },
+    Rule { name: "disfluent", says: &[Says::Flag(Flag::Disfluent)], weight: CUE, test: disfluent },
+    Rule { name: "markup", says: &[Says::Flag(Flag::Markup)], weight: CUE, test: markup },
 ];
-
-/// Why an input cannot be scored as a coaching turn, if it cannot.
-pub fn unreadable(text: &str) -> Option<String> {
-    let chars = text.chars().count();
-    if text.trim().is_empty() {
-        return Some("Nothing to score: the text is empty.".into());
-    }
-    if chars > MAX_CHARS {
-        return Some(format!("Too long to score as one turn: {chars} characters (the limit is {MAX_CHARS})."));
-    }
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.is_empty() {
-        return Some("No words to score: the text has no letters.".into());
-    }
-    let latin = letters.iter().filter(|c| (**c as u32) < 0x0250).count();
-    if latin * 2 < letters.len() {
-        return Some("This doesn't look like English, so it can't be scored.".into());
-    }
-    None
-}
-
-/// Runs the rule table and the stage scorer.
-pub fn analyse(text: &str) -> Analysis {
-    if let Some(reason) = unreadable(text) {
-        return Analysis {
-            kind: Kind::Other,
-            openness: Openness::Closed,
-            flags: vec![],
-            stages: Stage::ALL.iter().map(|&s| (s, 0.2)).collect(),
-            rules: vec![],
-            reason: Some(reason),
-        };
-    }
-    let turn = Turn::new(text);
-    if turn.sentences.is_empty() {
-        return analyse("");
-    }
-    let mut hits = Vec::new();
-    let mut best_kind: Option<(Kind, f32)> = None;
-    let mut best_open: Option<(Openness, f32)> = None;
-    let mut flags = Vec::new();
-    for rule in RULES {
-        let Some(span) = (rule.test)(&turn) else {
-            continue;
-        };
-        let says = match rule.says {
-            Says::Kind(k) => {
-                if best_kind.is_none_or(|(_, w)| rule.weight > w) {
-                    best_kind = Some((k, rule.weight));
-                }
-                k.name()
-            }
-            Says::Openness(o) => {
-                if best_open.is_none_or(|(_, w)| rule.weight > w) {
-                    best_open = Some((o, rule.weight));
-                }
-                o.name()
-            }
-            Says::Flag(f) => {
-                flags.push(f);
-                "flag"
-            }
-        };
-        let span = clamp(text, span);
-        hits.push(RuleHit {
-            rule: Cow::Borrowed(rule.name),
-            says: Cow::Borrowed(says),
-            matched: text[span.clone()].into(),
-            span,
-        });
-    }
-    let openness_from_form = best_open.map(|(o, _)| o).unwrap_or(Openness::Closed);
-    let kind = best_kind.map(|(k, _)| k).unwrap_or(match openness_from_form {
-        Openness::Open => Kind::Open,
-        Openness::Closed => Kind::Closed,
-    });
-    let openness = match kind {
-        Kind::Advice | Kind::Leading => Openness::Closed,
-        Kind::Why => Openness::Open,
-        _ => openness_from_form,
-    };
-    let (stages, stage_hits) = stage::score(&turn, kind);
-    hits.extend(stage_hits);
-    Analysis { kind, openness, flags, stages, rules: hits, reason: None }
-}
-
-/// Keeps a span inside the text and on character boundaries.
-fn clamp(text: &str, span: Range<usize>) -> Range<usize> {
-    let mut start = span.start.min(text.len());
-    let mut end = span.end.clamp(start, text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    start..end
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scoring::analyse::{analyse, MAX_CHARS};
+    use crate::scoring::{Flag, Kind, Openness};
 
     fn kind(text: &str) -> Kind {
         analyse(text).kind

@@ -2,7 +2,7 @@
 //! question counting most, plus a few priors from the question's kind.
 
 use super::lexicon::{self, stage_cues};
-use super::rules::Turn;
+use super::turn::Turn;
 use super::{Kind, RuleHit, Stage};
 use crate::short_sort;
 use std::borrow::Cow;

@@ -1,0 +1,267 @@
+//! The vocabulary: every enum that files spell by name (`kind = "open"` in a scenario,
+//! `"stage": "goal"` in saved progress), declared once each with its names. It sits at the
+//! bottom of the crate: it uses only [`json`](crate::json), and `scoring`, `scenario` and the
+//! rest re-export what they need from it.
+//!
+//! ```
+//! use growsim::vocab::{Named, Stage};
+//! assert_eq!(Stage::find("will"), Some(Stage::Will));
+//! assert_eq!(Stage::Will.name(), "will");
+//! assert_eq!(Stage::names(), "rapport, goal, reality, options, will");
+//! ```
+
+use crate::json::{self, FromJson};
+use serde::{Serialize, Serializer};
+
+/// An enum with a fixed set of names.
+pub trait Named: Copy + 'static {
+    const ALL: &'static [Self];
+    fn name(self) -> &'static str;
+
+    /// The value with exactly this name.
+    fn find(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|t| t.name() == name)
+    }
+
+    /// The value with this name, ignoring surrounding spaces.
+    ///
+    /// ```
+    /// use growsim::vocab::{Named, Stage};
+    /// assert_eq!(Stage::parse(" will "), Some(Stage::Will));
+    /// assert_eq!(Stage::parse("Will"), None);
+    /// ```
+    fn parse(name: &str) -> Option<Self> {
+        Self::find(name.trim())
+    }
+
+    /// Every name, for messages: `rapport, goal, reality, options, will`.
+    fn names() -> String {
+        Self::ALL.iter().map(|t| t.name()).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// Declares a named enum from one table of variants and names: the enum, its `ALL` list, its
+/// [`Named`] impl, and its JSON writing and reading (as the name).
+macro_rules! vocabulary {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal,)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $($(#[$vdoc])* $variant,)*
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The name files use.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)*
+                }
+            }
+        }
+
+        impl Named for $name {
+            const ALL: &'static [Self] = $name::ALL;
+            fn name(self) -> &'static str {
+                $name::name(self)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.name())
+            }
+        }
+
+        impl FromJson for $name {
+            fn from_json(value: &serde_json::Value) -> Result<Self, json::Error> {
+                value.as_str().and_then(<$name as Named>::find).ok_or_else(|| json::expected(&format!("one of {}", <$name as Named>::names()), value))
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// The primary form of an utterance.
+    Kind {
+        Open = "open",
+        Closed = "closed",
+        Leading = "leading",
+        Advice = "advice",
+        Why = "why",
+        Stacked = "stacked",
+        Reflection = "reflection",
+        Summary = "summary",
+        Other = "other",
+    }
+}
+
+vocabulary! {
+    /// Open or closed by function: does it invite the person to explore and elaborate?
+    Openness {
+        Open = "open",
+        Closed = "closed",
+    }
+}
+
+vocabulary! {
+    /// A stage of the GROW model, with rapport and contracting before it.
+    Stage {
+        Rapport = "rapport",
+        Goal = "goal",
+        Reality = "reality",
+        Options = "options",
+        Will = "will",
+    }
+}
+
+vocabulary! {
+    /// Secondary features worth telling the learner about.
+    Flag {
+        /// Asks for a number on a scale.
+        Scaling = "scaling",
+        /// A question with no question mark.
+        NoQuestionMark = "no_question_mark",
+        /// A statement that reflects back before the question.
+        ReflectThenAsk = "reflect_then_ask",
+        /// Focuses on changing someone who is not in the room.
+        ThirdParty = "third_party",
+        /// Ends with a tag such as "right?".
+        TagQuestion = "tag_question",
+        /// Grammatically closed but open in function ("could you say more?").
+        SoftenedOpen = "softened_open",
+        /// Filler words or restarts were removed before scoring.
+        Disfluent = "disfluent",
+        /// Markup tags were ignored.
+        Markup = "markup",
+    }
+}
+
+vocabulary! {
+    /// How well a question fits the conversation's current stage.
+    Fit {
+        Good = "good",
+        Early = "early",
+        Late = "late",
+        Off = "off",
+    }
+}
+
+vocabulary! {
+    /// How demanding a scenario is.
+    Difficulty {
+        Foundation = "foundation",
+        Intermediate = "intermediate",
+        Advanced = "advanced",
+    }
+}
+
+vocabulary! {
+    /// How a session ended.
+    Outcome {
+        /// A clear goal the coachee owns.
+        GoalAgreed = "goal_agreed",
+        /// An action plan with a first step and a commitment level.
+        ActionPlan = "action_plan",
+        /// The conversation went round in circles.
+        Stalled = "stalled",
+        /// The coachee withdrew.
+        Disengaged = "disengaged",
+        /// The coach rightly referred the coachee on or paused the coaching.
+        Referred = "referred",
+    }
+}
+
+impl Kind {
+    /// A label a learner understands.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Open => "Open question",
+            Kind::Closed => "Closed question",
+            Kind::Leading => "Leading question",
+            Kind::Advice => "Advice in disguise",
+            Kind::Why => "\"Why\" question",
+            Kind::Stacked => "Stacked questions",
+            Kind::Reflection => "Reflection",
+            Kind::Summary => "Summary",
+            Kind::Other => "Not a question",
+        }
+    }
+
+    /// Statements rather than questions.
+    pub fn is_listening(self) -> bool {
+        matches!(self, Kind::Reflection | Kind::Summary)
+    }
+}
+
+impl Stage {
+    /// A label a learner understands.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Rapport => "Rapport & contracting",
+            Stage::Goal => "Goal",
+            Stage::Reality => "Reality",
+            Stage::Options => "Options",
+            Stage::Will => "Will",
+        }
+    }
+
+    /// Position in the GROW sequence, rapport first.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl Difficulty {
+    pub fn label(self) -> &'static str {
+        match self {
+            Difficulty::Foundation => "Foundation",
+            Difficulty::Intermediate => "Intermediate",
+            Difficulty::Advanced => "Advanced",
+        }
+    }
+}
+
+impl Outcome {
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::GoalAgreed => "Goal agreed",
+            Outcome::ActionPlan => "Action plan agreed",
+            Outcome::Stalled => "Session stalled",
+            Outcome::Disengaged => "Coachee disengaged",
+            Outcome::Referred => "Referred on",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trips<T: Named + Serialize + FromJson + PartialEq + std::fmt::Debug>() {
+        for &value in T::ALL {
+            let text = serde_json::to_string(&value).unwrap();
+            assert_eq!(text, format!("\"{}\"", value.name()));
+            assert_eq!(json::read::<T>(&text).ok(), Some(value));
+            assert_eq!(T::find(value.name()), Some(value));
+        }
+    }
+
+    #[test]
+    fn every_name_writes_and_reads_back() {
+        round_trips::<Kind>();
+        round_trips::<Openness>();
+        round_trips::<Stage>();
+        round_trips::<Flag>();
+        round_trips::<Fit>();
+        round_trips::<Difficulty>();
+        round_trips::<Outcome>();
+    }
+
+    #[test]
+    fn unknown_names_list_the_allowed_ones() {
+        let error = json::read::<Fit>("\"great\"").err().unwrap().to_string();
+        assert_eq!(error, "expected one of good, early, late, off, found \"great\"");
+    }
+}

@@ -8,7 +8,8 @@ use crate::short_sort;
 use serde::Serialize;
 use serde_json::Value;
 
-/// The schema version written today. Older versions are migrated on load.
+/// The schema version written today. Data from a newer version is refused with a message; this
+/// is the first version, so there is nothing older to migrate yet.
 pub const VERSION: u32 = 1;
 
 /// The learner's answers to Kolb's cycle after a session.

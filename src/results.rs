@@ -24,7 +24,6 @@ pub const VERSION: u32 = 1;
 pub const CODE_PREFIX: &str = "GS1.";
 /// Larger inputs are refused before parsing.
 pub const MAX_INPUT_BYTES: usize = 2_000_000;
-const MAX_TURNS: usize = 500;
 
 /// One learner's result for one session.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -164,7 +163,7 @@ impl ResultFile {
             ));
         }
         let ratios_ok = (0.0..=1.0).contains(&self.open_ratio) && (0.0..=1.0).contains(&self.fit_ratio);
-        if !ratios_ok || self.score > 100 || self.turns.len() > MAX_TURNS {
+        if !ratios_ok || self.score > 100 || self.turns.len() > crate::scenario::MAX_TURNS as usize {
             return Err("its figures are out of range, so it may have been edited".into());
         }
         Ok(self)
@@ -480,6 +479,16 @@ mod tests {
         assert!(complaint(&edited).contains("out of range"));
         assert!(complaint("GS1.@@@").contains("damaged"));
         assert!(complaint(&"x".repeat(MAX_INPUT_BYTES + 1)).contains("too large"));
+    }
+
+    #[test]
+    fn a_result_may_hold_as_many_turns_as_a_session_may_take() {
+        let mut r = played("Ana", "What matters most?", false);
+        let turn = r.turns[0].clone();
+        r.turns = vec![turn.clone(); crate::scenario::MAX_TURNS as usize];
+        assert!(read(&r.to_json()).is_ok());
+        r.turns.push(turn);
+        assert!(read(&r.to_json()).unwrap_err().contains("out of range"));
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub fn scenario(file: &str, root: &Table) -> Result<Scenario, Vec<Diagnostic>> {
         objectives: fields.strings("objectives"),
         start: fields.string("start"),
         timeout: fields.string("timeout"),
-        max_turns: fields.number("max_turns", 1..=10_000).unwrap_or(30),
+        max_turns: fields.number("max_turns", 1..=i64::from(super::MAX_TURNS)).unwrap_or(30),
         vars: fields.variables("vars"),
         shared_routes: Vec::new(),
         nodes: Vec::new(),
@@ -282,7 +282,17 @@ impl<'t, 'p, 'f> Fields<'t, 'p, 'f> {
 
 #[cfg(test)]
 mod tests {
-    use crate::scenario::{parse, Code};
+    use crate::scenario::{parse, Code, MAX_TURNS};
+
+    #[test]
+    fn max_turns_may_go_up_to_the_one_limit_and_no_further() {
+        let with =
+            |n: u32| crate::library::files()[0].1.replacen("max_turns = ", &format!("max_turns = {n} # was "), 1);
+        assert_eq!(parse("f.toml", &with(MAX_TURNS)).unwrap().max_turns, MAX_TURNS);
+        let refused = parse("f.toml", &with(MAX_TURNS + 1)).unwrap_err();
+        assert!(refused[0].message.contains(&format!("from 1 to {MAX_TURNS}")), "{}", refused[0].message);
+        assert!(parse("f.toml", &with(0)).is_err());
+    }
 
     #[test]
     fn every_field_problem_is_reported_with_its_line_and_node() {

@@ -153,6 +153,10 @@ pub fn parse(file: &str, source: &str) -> Result<Scenario, Vec<Diagnostic>> {
 /// checking and playing it never stalls the page.
 pub const MAX_NODES: usize = 1000;
 
+/// Most questions a session may take (a scenario's `max_turns`): far past any real session, and
+/// the most a result file may hold, so every session that can be played can be handed in.
+pub const MAX_TURNS: u32 = 500;
+
 /// Most variables a scenario may declare; every turn of a session records them all.
 pub const MAX_VARS: usize = 100;
 
@@ -183,9 +187,4 @@ pub fn check(file: &str, source: &str) -> Vec<Diagnostic> {
 /// Puts diagnostics in file order, those without a line first and those on one line by code.
 fn sort_by_line(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by_key(|d| (d.line.unwrap_or(0), d.code));
-}
-
-/// The 1-based line holding byte `offset`.
-pub fn line_of(source: &str, offset: usize) -> usize {
-    source.as_bytes()[..offset.min(source.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }

@@ -164,76 +164,51 @@ fn lines(source: &str) -> impl Iterator<Item = &str> {
     source.lines().map(|l| l.split('#').next().unwrap_or("").trim_end()).filter(|l| !l.trim().is_empty())
 }
 
-macro_rules! lexicon {
-    ($(#[$doc:meta])* $name:ident, $file:literal) => {
-        $(#[$doc])*
-        pub fn $name() -> &'static Lexicon {
-            static CELL: OnceLock<Lexicon> = OnceLock::new();
-            CELL.get_or_init(|| Lexicon::parse(include_str!($file)))
+/// Declares the phrase lexicons: one function per data file, and [`all`] listing them with
+/// their names and sources, so checks over the data cover every list.
+macro_rules! lexicons {
+    ($($(#[$doc:meta])* $name:ident => $file:literal,)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name() -> &'static Lexicon {
+                static CELL: OnceLock<Lexicon> = OnceLock::new();
+                CELL.get_or_init(|| Lexicon::parse(include_str!($file)))
+            }
+        )*
+
+        /// Every lexicon, as (file, source text, parsed lexicon).
+        pub fn all() -> Vec<(&'static str, &'static str, &'static Lexicon)> {
+            vec![$(($file, include_str!($file), $name()),)*]
         }
     };
 }
 
-lexicon!(
+lexicons! {
     /// Requests to elaborate that are open in function ("could you say more").
-    elaboration,
-    "lexicon/elaboration.txt"
-);
-lexicon!(
+    elaboration => "lexicon/elaboration.txt",
     /// Wh-openings that ask for a single fact ("how often", "what time").
-    fact_seeking,
-    "lexicon/fact_seeking.txt"
-);
-lexicon!(
+    fact_seeking => "lexicon/fact_seeking.txt",
     /// Nouns that ask for one fact after "what's your…" ("name", "dose").
-    fact_nouns,
-    "lexicon/fact_nouns.txt"
-);
-lexicon!(
+    fact_nouns => "lexicon/fact_nouns.txt",
     /// Suggestions dressed as questions ("have you considered").
-    advice,
-    "lexicon/advice.txt"
-);
-lexicon!(
+    advice => "lexicon/advice.txt",
     /// Phrasings that push the coach's preferred answer ("don't you think").
-    leading,
-    "lexicon/leading.txt"
-);
-lexicon!(
+    leading => "lexicon/leading.txt",
     /// Blaming "why" openings ("why did you").
-    judging_why,
-    "lexicon/judging_why.txt"
-);
-lexicon!(
+    judging_why => "lexicon/judging_why.txt",
     /// Stems of reflective listening statements ("it sounds like").
-    reflection,
-    "lexicon/reflection.txt"
-);
-lexicon!(
+    reflection => "lexicon/reflection.txt",
     /// Markers of a summary ("let me check I've got this").
-    summary,
-    "lexicon/summary.txt"
-);
-lexicon!(
+    summary => "lexicon/summary.txt",
     /// Short tags that turn a statement into a leading question ("…, right?").
-    tags,
-    "lexicon/tags.txt"
-);
-lexicon!(
+    tags => "lexicon/tags.txt",
     /// Statement openers that are neither reflections nor summaries: greetings, affirmations, structure.
-    statements,
-    "lexicon/statements.txt"
-);
-lexicon!(
+    statements => "lexicon/statements.txt",
     /// Phrasings that aim at changing someone who is not in the room.
-    third_party,
-    "lexicon/third_party.txt"
-);
-lexicon!(
+    third_party => "lexicon/third_party.txt",
     /// Scaling-question markers ("on a scale of").
-    scaling,
-    "lexicon/scaling.txt"
-);
+    scaling => "lexicon/scaling.txt",
+}
 
 /// Stage cues from `lexicon/stages.tsv`: a phrase lexicon plus each phrase's stage and weight.
 pub struct StageCues {
@@ -285,22 +260,63 @@ mod tests {
 
     #[test]
     fn every_lexicon_loads_and_is_not_empty() {
-        for lexicon in [
-            elaboration(),
-            fact_seeking(),
-            fact_nouns(),
-            advice(),
-            leading(),
-            judging_why(),
-            reflection(),
-            summary(),
-            scaling(),
-            tags(),
-            statements(),
-            third_party(),
-        ] {
-            assert!(!lexicon.phrases().is_empty());
+        assert_eq!(all().len(), 12);
+        for (file, _, lexicon) in all() {
+            assert!(!lexicon.phrases().is_empty(), "{file}");
         }
-        assert!(stage_cues().cues.len() > 100);
+    }
+
+    /// A phrase as plain text: anchors dropped, stems written as the stem itself.
+    fn sentence_of(phrase: &str) -> String {
+        phrase.trim_start_matches('^').split_whitespace().map(|w| w.trim_end_matches('*')).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn every_entry_matches_a_sentence_built_from_itself() {
+        let mut broken = Vec::new();
+        for (file, _, lexicon) in all() {
+            for phrase in lexicon.phrases() {
+                let text = sentence_of(&phrase.text);
+                let parsed = sentences(&text);
+                let whole = parsed.len() == 1
+                    && parsed[0].words.len() == phrase.word_count()
+                    && Lexicon::from_phrases(vec![phrase.clone()]).find(&parsed[0]).is_some();
+                if !whole {
+                    broken.push(format!("{file}: {}", phrase.text));
+                }
+            }
+        }
+        assert!(broken.is_empty(), "entries the reader can never match as written:\n{}", broken.join("\n"));
+    }
+
+    #[test]
+    fn no_anchored_entry_starts_with_a_word_the_clause_reader_skips() {
+        let mut broken = Vec::new();
+        for (file, _, lexicon) in all() {
+            for phrase in lexicon.phrases().iter().filter(|p| p.anchored) {
+                let first = phrase.words[0].0.as_str();
+                if crate::scoring::text::DISCOURSE_MARKERS.contains(&first) && phrase.word_count() > 1 {
+                    broken.push(format!("{file}: {}", phrase.text));
+                }
+            }
+        }
+        assert!(broken.is_empty(), "anchored entries that start with a skipped marker:\n{}", broken.join("\n"));
+    }
+
+    #[test]
+    fn no_entry_is_listed_twice() {
+        for (file, source, _) in all() {
+            let mut seen = std::collections::BTreeSet::new();
+            for line in lines(source) {
+                assert!(seen.insert(line.trim()), "{file} lists '{}' twice", line.trim());
+            }
+        }
+    }
+
+    #[test]
+    fn the_checks_catch_rotten_entries() {
+        let filler = Lexicon::parse("^you know what");
+        let text = sentence_of("^you know what");
+        assert!(filler.find(&sentences(&text)[0]).is_none(), "a filler pair is dropped before matching");
     }
 }

@@ -1,53 +1,120 @@
-//! Subcommands of the `growsim` binary. Each returns an exit code; messages go to stderr.
+//! Subcommands of the `growsim` binary, parsed with clap. Each returns an exit code; messages go to stderr.
 
+use clap::{Args, Parser, Subcommand};
 use growsim::engine::{Conversation, Input, Prompt};
 use growsim::scenario::{self, Severity};
-use growsim::scoring::eval::{report, Outcome};
+use growsim::scoring::eval::{report, Prediction};
 use growsim::scoring::{analyse, Analysis};
 use serde_json::json;
+use std::ffi::OsString;
 use std::io::{self, BufRead, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const HELP: &str = "\
-growsim — coaching-practice simulator tools
+/// growsim — coaching-practice simulator tools
+///
+/// Tools for scenario authors, facilitators and measurement: validate scenario files, classify
+/// questions, measure the classifier against labelled data, or play a scenario in the terminal.
+///
+/// Exit status: 0 on success, 1 when `check` finds errors, 2 on a usage error or when a file
+/// cannot be read or used.
+#[derive(Debug, Parser)]
+#[command(name = "growsim", version, arg_required_else_help = true, verbatim_doc_comment)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-USAGE:
-    growsim score [FILE]          Classify questions, one per line (stdin when no FILE),
-                                  printing one JSON object per line.
-    growsim check [FILES...]      Validate scenario files (default: scenarios/*.toml).
-                                  Exits 1 when any file has errors.
-    growsim eval FILE.tsv [--json]
-                                  Measure the classifier against labelled data. The TSV has a
-                                  header row with a `text` column and any of `openness`, `kind`,
-                                  `stage`; other columns are ignored, as are labels `-` or empty.
-    growsim play SCENARIO.toml [--seed N]
-                                  Play a scenario in the terminal: type a number to pick a
-                                  question or type your own.
-    growsim --help | --version
-";
+#[derive(Debug, Subcommand)]
+enum Command {
+    Score(ScoreArgs),
+    Check(CheckArgs),
+    Eval(EvalArgs),
+    Play(PlayArgs),
+}
 
-pub fn run(args: Vec<String>) -> ExitCode {
-    let (command, rest) = match args.split_first() {
-        Some((c, rest)) => (c.as_str(), rest),
-        None => {
-            eprint!("{HELP}");
-            return ExitCode::from(2);
+/// Classify questions, one per line, printing one JSON object per line
+///
+/// Each non-blank line of input is classified; the JSON object gives its kind, openness,
+/// flags, ranked GROW stages, the rules that fired and a plain-language reason.
+///
+/// Exit status: 0 on success, 2 when the input cannot be read.
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+struct ScoreArgs {
+    /// The file of questions, one per line [default: standard input]
+    #[arg(value_name = "FILE")]
+    file: Option<PathBuf>,
+}
+
+/// Validate scenario files, listing every problem with its code, line and node
+///
+/// Prints each error and warning, then a one-line summary.
+///
+/// Exit status: 0 when no file has errors (warnings are allowed), 1 when any file has errors,
+/// 2 when a file cannot be read.
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+struct CheckArgs {
+    /// Scenario files to check [default: scenarios/*.toml]
+    #[arg(value_name = "FILES")]
+    files: Vec<PathBuf>,
+}
+
+/// Measure the classifier against labelled data
+///
+/// Prints accuracy, per-class precision, recall and F1, a confusion matrix and the worst
+/// mistakes for each label column.
+///
+/// The TSV file has a header row with a `text` column and any of `openness`, `kind` and
+/// `stage`; other columns are ignored, as are labels that are `-` or empty.
+///
+/// Exit status: 0 on success, 2 when the file cannot be read or lacks a `text` column or any
+/// label column.
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+struct EvalArgs {
+    /// Tab-separated file of labelled questions
+    #[arg(value_name = "FILE.tsv")]
+    file: PathBuf,
+    /// Also print a JSON summary (accuracy, macro_f1 and n for each label column)
+    #[arg(long)]
+    json: bool,
+}
+
+/// Play a scenario in the terminal
+///
+/// Type a number to pick one of the listed questions, or type your own question. The session
+/// ends at an ending of the scenario or at the end of input.
+///
+/// Exit status: 0 when the session ends, 2 when the file cannot be read or the scenario has
+/// errors (run `growsim check` to see them).
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+struct PlayArgs {
+    /// The scenario file to play
+    #[arg(value_name = "SCENARIO.toml")]
+    file: PathBuf,
+    /// Seed that picks among the coachee's alternative lines; the same seed replays the same session
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    seed: u64,
+}
+
+/// Parses `args` (the program name first) and runs the subcommand.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout with 0; usage errors go to stderr with 2.
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
     };
-    let result = match command {
-        "-h" | "--help" | "help" => {
-            print!("{HELP}");
-            Ok(ExitCode::SUCCESS)
-        }
-        "-V" | "--version" => {
-            println!("growsim {}", env!("CARGO_PKG_VERSION"));
-            Ok(ExitCode::SUCCESS)
-        }
-        "score" => score(rest),
-        "check" => check(rest),
-        "eval" => eval(rest),
-        "play" => play(rest),
-        other => Err(format!("unknown command '{other}'. Run `growsim --help` to see the commands.")),
+    let result = match cli.command {
+        Command::Score(args) => score(&args),
+        Command::Check(args) => check(&args),
+        Command::Eval(args) => eval(&args),
+        Command::Play(args) => play(&args),
     };
     result.unwrap_or_else(|message| {
         eprintln!("growsim: {message}");
@@ -55,11 +122,11 @@ pub fn run(args: Vec<String>) -> ExitCode {
     })
 }
 
-fn read_input(path: Option<&String>) -> Result<String, String> {
+fn read_input(path: Option<&Path>) -> Result<String, String> {
     match path {
         Some(p) => std::fs::read(p)
             .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-            .map_err(|e| format!("cannot read '{p}': {e}")),
+            .map_err(|e| format!("cannot read '{}': {e}", p.display())),
         None => {
             let mut bytes = Vec::new();
             io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
@@ -81,8 +148,8 @@ pub fn analysis_json(text: &str, a: &Analysis) -> serde_json::Value {
     })
 }
 
-fn score(args: &[String]) -> Result<ExitCode, String> {
-    let input = read_input(args.first())?;
+fn score(args: &ScoreArgs) -> Result<ExitCode, String> {
+    let input = read_input(args.file.as_deref())?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     for line in input.lines().filter(|l| !l.trim().is_empty()) {
@@ -92,23 +159,22 @@ fn score(args: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn check(args: &[String]) -> Result<ExitCode, String> {
-    let files: Vec<String> = if args.is_empty() {
-        let mut found: Vec<String> = std::fs::read_dir("scenarios")
+fn check(args: &CheckArgs) -> Result<ExitCode, String> {
+    let files: Vec<PathBuf> = if args.files.is_empty() {
+        let mut found: Vec<PathBuf> = std::fs::read_dir("scenarios")
             .map_err(|e| format!("no files given and cannot read scenarios/: {e}"))?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .map(|p| p.display().to_string())
             .collect();
         found.sort();
         found
     } else {
-        args.to_vec()
+        args.files.clone()
     };
     let (mut errors, mut warnings) = (0, 0);
     for file in &files {
         let source = read_input(Some(file))?;
-        for d in scenario::check(file, &source) {
+        for d in scenario::check(&file.display().to_string(), &source) {
             match d.severity() {
                 Severity::Error => errors += 1,
                 Severity::Warning => warnings += 1,
@@ -120,11 +186,9 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
-fn eval(args: &[String]) -> Result<ExitCode, String> {
-    let as_json = args.iter().any(|a| a == "--json");
-    let path =
-        args.iter().find(|a| !a.starts_with("--")).ok_or("eval needs a TSV file: growsim eval FILE.tsv [--json]")?;
-    let source = read_input(Some(path))?;
+fn eval(args: &EvalArgs) -> Result<ExitCode, String> {
+    let source = read_input(Some(&args.file))?;
+    let path = args.file.display();
     let mut lines = source.lines();
     let header: Vec<&str> = lines.next().ok_or(format!("'{path}' is empty"))?.split('\t').map(str::trim).collect();
     let text_col =
@@ -147,7 +211,7 @@ fn eval(args: &[String]) -> Result<ExitCode, String> {
         .collect();
     let mut summary = serde_json::Map::new();
     for (name, col) in labels {
-        let outcomes: Vec<Outcome> = rows
+        let predictions: Vec<Prediction> = rows
             .iter()
             .zip(&analysed)
             .filter_map(|(row, (text, a))| {
@@ -158,7 +222,7 @@ fn eval(args: &[String]) -> Result<ExitCode, String> {
                     _ => a.top_stage().name(),
                 };
                 let confidence = a.stages.first().map(|s| s.1).unwrap_or(0.0);
-                Some(Outcome {
+                Some(Prediction {
                     text: text.clone(),
                     gold: gold.to_string(),
                     predicted: predicted.to_string(),
@@ -166,23 +230,19 @@ fn eval(args: &[String]) -> Result<ExitCode, String> {
                 })
             })
             .collect();
-        let r = report(&outcomes);
+        let r = report(&predictions);
         println!("{}", r.render(name));
         summary.insert(name.to_string(), json!({"accuracy": r.accuracy, "macro_f1": r.macro_f1, "n": r.n}));
     }
-    if as_json {
+    if args.json {
         println!("{}", serde_json::Value::Object(summary));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn play(args: &[String]) -> Result<ExitCode, String> {
-    let path = args.first().ok_or("play needs a scenario file: growsim play SCENARIO.toml [--seed N]")?;
-    let seed = match args.iter().position(|a| a == "--seed") {
-        Some(i) => args.get(i + 1).and_then(|s| s.parse().ok()).ok_or("--seed needs a whole number")?,
-        None => 1,
-    };
-    let source = read_input(Some(path))?;
+fn play(args: &PlayArgs) -> Result<ExitCode, String> {
+    let source = read_input(Some(&args.file))?;
+    let path = &args.file.display().to_string();
     let list = |d: Vec<scenario::Diagnostic>| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n");
     let scenario = scenario::parse(path, &source).map_err(list)?;
     // The engine plays valid scenarios only (a missing start node would leave it nowhere).
@@ -191,7 +251,7 @@ fn play(args: &[String]) -> Result<ExitCode, String> {
     if !errors.is_empty() {
         return Err(list(errors));
     }
-    let mut conversation = Conversation::new(&scenario, seed);
+    let mut conversation = Conversation::new(&scenario, args.seed);
     println!("{}\n\n{}: {}", scenario.brief, scenario.coachee, conversation.state().opening);
     let stdin = io::stdin();
     let mut lines = stdin.lock().lines();

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 /// One labelled example and the classifier's prediction.
 #[derive(Debug, Clone)]
-pub struct Outcome {
+pub struct Prediction {
     pub text: String,
     pub gold: String,
     pub predicted: String,
@@ -35,30 +35,30 @@ pub struct Report {
     /// `confusion[gold][predicted]` counts.
     pub confusion: BTreeMap<String, BTreeMap<String, usize>>,
     #[serde(skip)]
-    pub worst: Vec<Outcome>,
+    pub worst: Vec<Prediction>,
 }
 
-/// Scores `outcomes`. Classes are those seen in gold labels or predictions.
+/// Scores `predictions`. Classes are those seen in gold labels or predictions.
 ///
 /// ```
-/// use growsim::scoring::eval::{report, Outcome};
-/// let o = |g: &str, p: &str| Outcome { text: String::new(), gold: g.into(), predicted: p.into(), confidence: 1.0 };
+/// use growsim::scoring::eval::{report, Prediction};
+/// let o = |g: &str, p: &str| Prediction { text: String::new(), gold: g.into(), predicted: p.into(), confidence: 1.0 };
 /// let r = report(&[o("open", "open"), o("closed", "open")]);
 /// assert_eq!(r.accuracy, 0.5);
 /// ```
-pub fn report(outcomes: &[Outcome]) -> Report {
-    let mut classes: Vec<String> = outcomes.iter().flat_map(|o| [o.gold.clone(), o.predicted.clone()]).collect();
+pub fn report(predictions: &[Prediction]) -> Report {
+    let mut classes: Vec<String> = predictions.iter().flat_map(|o| [o.gold.clone(), o.predicted.clone()]).collect();
     classes.sort();
     classes.dedup();
     let mut confusion: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     for gold in &classes {
         confusion.insert(gold.clone(), classes.iter().map(|p| (p.clone(), 0)).collect());
     }
-    for o in outcomes {
+    for o in predictions {
         *confusion.get_mut(&o.gold).unwrap().get_mut(&o.predicted).unwrap() += 1;
     }
-    let correct = outcomes.iter().filter(|o| o.gold == o.predicted).count();
-    let gold_classes: Vec<&String> = classes.iter().filter(|c| outcomes.iter().any(|o| &o.gold == *c)).collect();
+    let correct = predictions.iter().filter(|o| o.gold == o.predicted).count();
+    let gold_classes: Vec<&String> = classes.iter().filter(|c| predictions.iter().any(|o| &o.gold == *c)).collect();
     let scores: Vec<ClassScore> = gold_classes
         .iter()
         .map(|class| {
@@ -72,10 +72,10 @@ pub fn report(outcomes: &[Outcome]) -> Report {
         })
         .collect();
     let macro_f1 = if scores.is_empty() { 0.0 } else { scores.iter().map(|s| s.f1).sum::<f64>() / scores.len() as f64 };
-    let mut worst: Vec<Outcome> = outcomes.iter().filter(|o| o.gold != o.predicted).cloned().collect();
+    let mut worst: Vec<Prediction> = predictions.iter().filter(|o| o.gold != o.predicted).cloned().collect();
     worst.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
     worst.truncate(10);
-    let n = outcomes.len();
+    let n = predictions.len();
     Report {
         n,
         accuracy: if n == 0 { 0.0 } else { correct as f64 / n as f64 },
@@ -124,8 +124,8 @@ impl Report {
 mod tests {
     use super::*;
 
-    fn o(g: &str, p: &str) -> Outcome {
-        Outcome { text: format!("{g}->{p}"), gold: g.into(), predicted: p.into(), confidence: 0.5 }
+    fn o(g: &str, p: &str) -> Prediction {
+        Prediction { text: format!("{g}->{p}"), gold: g.into(), predicted: p.into(), confidence: 0.5 }
     }
 
     #[test]

@@ -2,8 +2,10 @@
 
 use clap::{Args, Parser, Subcommand};
 use growsim::engine::{Conversation, Input, Prompt};
+use growsim::measure::corpus::{self, Part};
+use growsim::measure::report::{report, Prediction};
+use growsim::measure::{self, train};
 use growsim::scenario::{self, Severity};
-use growsim::scoring::eval::{report, Prediction};
 use growsim::scoring::{analyse, Analysis};
 use serde_json::json;
 use std::ffi::OsString;
@@ -31,6 +33,7 @@ enum Command {
     Check(CheckArgs),
     Eval(EvalArgs),
     Play(PlayArgs),
+    Train(TrainArgs),
 }
 
 /// Classify questions, one per line, printing one JSON object per line
@@ -66,20 +69,66 @@ struct CheckArgs {
 /// Prints accuracy, per-class precision, recall and F1, a confusion matrix and the worst
 /// mistakes for each label column.
 ///
-/// The TSV file has a header row with a `text` column and any of `openness`, `kind` and
-/// `stage`; other columns are ignored, as are labels that are `-` or empty.
+/// With FILE.tsv: the file has a header row with a `text` column and any of `openness`, `kind`
+/// and `stage`; other columns are ignored, as are labels that are `-` or empty.
+/// Without it: the labelled corpus in tests/data/corpus, one part (--part, default test, the
+/// locked part), or cross-validated (--cv K, on the train and dev parts only).
 ///
 /// Exit status: 0 on success, 2 when the file cannot be read or lacks a `text` column or any
 /// label column.
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 struct EvalArgs {
-    /// Tab-separated file of labelled questions
-    #[arg(value_name = "FILE.tsv")]
-    file: PathBuf,
+    /// Tab-separated file of labelled questions [default: the corpus]
+    #[arg(value_name = "FILE.tsv", conflicts_with_all = ["cv", "part"])]
+    file: Option<PathBuf>,
+    /// Which part of the corpus to measure: train, dev or test (the locked part)
+    #[arg(long, value_name = "PART", value_parser = ["train", "dev", "test"])]
+    part: Option<String>,
+    /// Cross-validate the stage model with K folds over the train and dev parts
+    #[arg(long, value_name = "K", conflicts_with = "part")]
+    cv: Option<u64>,
     /// Also print a JSON summary (accuracy, macro_f1 and n for each label column)
     #[arg(long)]
     json: bool,
+}
+
+/// Train the stage model from the labelled corpus
+///
+/// Fits a logistic regression on the corpus's train and dev parts (never the locked test
+/// part), prunes and quantises it, and writes src/scoring/stage_model.txt. Training is
+/// deterministic: the same corpus and settings give the same file. `cargo test` retrains and
+/// fails if the committed model differs.
+///
+/// With --tune, fits on the train part only and prints the dev figures, writing nothing: the
+/// way to compare settings.
+///
+/// Exit status: 0 on success, 1 when --check finds the committed model out of date, 2 when the
+/// corpus cannot be read or training fails.
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+struct TrainArgs {
+    /// Fit on train only and report on dev, without writing
+    #[arg(long)]
+    tune: bool,
+    /// Only check that the committed model is what training gives
+    #[arg(long, conflicts_with = "tune")]
+    check: bool,
+    /// L2 regularisation strength
+    #[arg(long, value_name = "A")]
+    alpha: Option<f64>,
+    /// Keep features that at least this many rows have
+    #[arg(long, value_name = "N")]
+    min_rows: Option<usize>,
+    /// Drop features whose weights all stay within this of their mean
+    #[arg(long, value_name = "W")]
+    prune: Option<f64>,
+    /// Leave out the rules' verdict on form as a feature
+    #[arg(long)]
+    no_form_feature: bool,
+    /// With --tune, list every dev row the model gets wrong
+    #[arg(long, requires = "tune")]
+    mistakes: bool,
 }
 
 /// Play a scenario in the terminal
@@ -115,6 +164,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Check(args) => check(&args),
         Command::Eval(args) => eval(&args),
         Command::Play(args) => play(&args),
+        Command::Train(args) => train(&args),
     };
     result.unwrap_or_else(|message| {
         eprintln!("growsim: {message}");
@@ -187,8 +237,9 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
 }
 
 fn eval(args: &EvalArgs) -> Result<ExitCode, String> {
-    let source = read_input(Some(&args.file))?;
-    let path = args.file.display();
+    let Some(file) = &args.file else { return eval_corpus(args) };
+    let source = read_input(Some(file))?;
+    let path = file.display();
     let mut lines = source.lines();
     let header: Vec<&str> = lines.next().ok_or(format!("'{path}' is empty"))?.split('\t').map(str::trim).collect();
     let text_col =
@@ -237,6 +288,86 @@ fn eval(args: &EvalArgs) -> Result<ExitCode, String> {
     if args.json {
         println!("{}", serde_json::Value::Object(summary));
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_corpus(args: &EvalArgs) -> Result<ExitCode, String> {
+    let rows = corpus::shipped()?;
+    let mut summary = serde_json::Map::new();
+    if let Some(k) = args.cv {
+        let r = measure::cross_validate(&rows, k, &train::Settings::default())?;
+        println!("{}", r.render(&format!("stage, {k}-fold cross-validation on train + dev")));
+        summary.insert("stage".into(), json!({"accuracy": r.accuracy, "macro_f1": r.macro_f1, "n": r.n}));
+    } else {
+        let part = match args.part.as_deref() {
+            Some("train") => Part::Train,
+            Some("dev") => Part::Dev,
+            _ => Part::Test,
+        };
+        let figures = measure::figures(&measure::part(&rows, part), None);
+        for name in measure::COLUMNS {
+            let r = figures.column(name);
+            println!("{}", r.render(&format!("{name} ({} part)", part.name())));
+            summary.insert(name.to_string(), json!({"accuracy": r.accuracy, "macro_f1": r.macro_f1, "n": r.n}));
+        }
+    }
+    if args.json {
+        println!("{}", serde_json::Value::Object(summary));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn train(args: &TrainArgs) -> Result<ExitCode, String> {
+    let defaults = train::Settings::default();
+    let settings = train::Settings {
+        alpha: args.alpha.unwrap_or(defaults.alpha),
+        min_rows: args.min_rows.unwrap_or(defaults.min_rows),
+        prune: args.prune.unwrap_or(defaults.prune),
+        form_feature: !args.no_form_feature,
+        ..defaults
+    };
+    let rows = corpus::shipped()?;
+    if args.tune {
+        let model = train::train(&measure::part(&rows, Part::Train), &settings)?;
+        let dev = measure::part(&rows, Part::Dev);
+        let figures = measure::figures(&dev, Some(&|text| train::predict(&model, text)));
+        let text = model.to_text();
+        println!("{}", figures.stage.render("stage (dev part, model fitted on train)"));
+        if args.mistakes {
+            for r in dev.iter().filter(|r| train::predict(&model, &r.text) != r.stage) {
+                println!(
+                    "{}\tgold {}\tgot {}\t{}",
+                    r.origin,
+                    r.stage.name(),
+                    train::predict(&model, &r.text).name(),
+                    r.text
+                );
+            }
+        }
+        println!(
+            "{settings:?}\ndev stage: accuracy {:.3}, macro-F1 {:.3} (n = {}); model: {} features, {} bytes",
+            figures.stage.accuracy,
+            figures.stage.macro_f1,
+            figures.stage.n,
+            model.weights.len(),
+            text.len()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let model = train::train(&train::shipping_rows(&rows), &settings)?;
+    let text = model.to_text();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(growsim::scoring::model::FILE);
+    if args.check {
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        if committed == text {
+            println!("{} is what the corpus trains", path.display());
+            return Ok(ExitCode::SUCCESS);
+        }
+        println!("{} differs from what the corpus trains: run `growsim train`", path.display());
+        return Ok(ExitCode::FAILURE);
+    }
+    std::fs::write(&path, &text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!("wrote {} ({} features, {} bytes)", path.display(), model.weights.len(), text.len());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -16,6 +16,8 @@ pub mod engine;
 pub mod json;
 pub mod library;
 pub mod link;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod measure;
 pub mod progress;
 pub mod results;
 pub mod scenario;

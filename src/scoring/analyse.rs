@@ -1,9 +1,10 @@
 //! `analyse`: runs the rule table over a parsed turn, settles kind and openness, and ranks
 //! the stages.
 
+use super::model::{self, StageCue};
 use super::rules::{Says, RULES};
 use super::turn::Turn;
-use super::{stage, Analysis, Kind, Openness, RuleHit, Stage};
+use super::{Analysis, Flag, Kind, Openness, RuleHit, Stage};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -30,7 +31,15 @@ pub fn unreadable(text: &str) -> Option<String> {
     None
 }
 
-/// Runs the rule table and the stage scorer.
+/// What the rule table concludes about a turn's form.
+pub struct Form {
+    pub kind: Kind,
+    pub openness: Openness,
+    pub flags: Vec<Flag>,
+    pub hits: Vec<RuleHit>,
+}
+
+/// Runs the rule table and the stage model.
 pub fn analyse(text: &str) -> Analysis {
     if let Some(reason) = unreadable(text) {
         return Analysis {
@@ -39,12 +48,31 @@ pub fn analyse(text: &str) -> Analysis {
             flags: vec![],
             stages: Stage::ALL.iter().map(|&s| (s, 0.2)).collect(),
             rules: vec![],
+            evidence: vec![],
             reason: Some(reason),
         };
     }
     let turn = Turn::new(text);
     if turn.sentences.is_empty() {
         return analyse("");
+    }
+    let Form { kind, openness, flags, hits } = form(&turn);
+    let (stages, evidence) = match model::shipped() {
+        Ok(model) => model.rank(&turn, kind, EVIDENCE),
+        Err(why) => (Stage::ALL.iter().map(|&s| (s, 0.2)).collect(), vec![StageCue::unavailable(why)]),
+    };
+    Analysis { kind, openness, flags, stages, rules: hits, evidence, reason: None }
+}
+
+/// How many n-grams a stage verdict cites.
+pub const EVIDENCE: usize = 4;
+
+/// Runs the rule table over a parsed turn. A turn with no words left once fillers are dropped
+/// ("Mm.") is not a question.
+pub fn form(turn: &Turn) -> Form {
+    let text = turn.text;
+    if turn.sentences.is_empty() {
+        return Form { kind: Kind::Other, openness: Openness::Closed, flags: vec![], hits: vec![] };
     }
     let mut hits = Vec::new();
     let mut best_kind: Option<(Kind, f32)> = None;
@@ -90,9 +118,7 @@ pub fn analyse(text: &str) -> Analysis {
         Kind::Why => Openness::Open,
         _ => openness_from_form,
     };
-    let (stages, stage_hits) = stage::score(&turn, kind);
-    hits.extend(stage_hits);
-    Analysis { kind, openness, flags, stages, rules: hits, reason: None }
+    Form { kind, openness, flags, hits }
 }
 
 /// Keeps a span inside the text and on character boundaries.

@@ -3,12 +3,8 @@
 //! A lexicon file holds one phrase per line; `#` starts a comment. A phrase starting with `^`
 //! only matches at the start of a clause (after discourse markers such as "so" or "and").
 //! A word ending in `*` matches any word with that prefix ("commit*" matches "committed").
-//! The stage lexicon adds two leading tab-separated columns: the stage and a weight.
 
 use super::text::Sentence;
-use super::Stage;
-use crate::decimal;
-use crate::vocab::Named;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -208,30 +204,6 @@ lexicons! {
     third_party => "lexicon/third_party.txt",
     /// Scaling-question markers ("on a scale of").
     scaling => "lexicon/scaling.txt",
-}
-
-/// Stage cues from `lexicon/stages.tsv`: a phrase lexicon plus each phrase's stage and weight.
-pub struct StageCues {
-    pub lexicon: Lexicon,
-    pub cues: Vec<(Stage, f32)>,
-}
-
-/// Stage cues from `lexicon/stages.tsv`.
-pub fn stage_cues() -> &'static StageCues {
-    static CELL: OnceLock<StageCues> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let mut phrases = Vec::new();
-        let mut cues = Vec::new();
-        for line in lines(include_str!("lexicon/stages.tsv")) {
-            let mut cols = line.splitn(3, '\t');
-            let (stage, weight, phrase) = (cols.next(), cols.next(), cols.next());
-            let stage = stage.and_then(Stage::parse).unwrap_or_else(|| panic!("bad stage in stages.tsv: {line}"));
-            let weight = weight.and_then(|w| decimal::parse(w.trim())).unwrap_or_else(|| panic!("bad weight: {line}"));
-            phrases.push(Phrase::parse(phrase.unwrap_or_else(|| panic!("missing phrase: {line}"))));
-            cues.push((stage, weight));
-        }
-        StageCues { lexicon: Lexicon::from_phrases(phrases), cues }
-    })
 }
 
 #[cfg(test)]

@@ -13,11 +13,11 @@
 //! ```
 
 pub mod analyse;
-pub mod eval;
 pub mod fit;
 pub mod lexicon;
+pub mod model;
+pub mod model_file;
 pub mod rules;
-pub mod stage;
 pub mod text;
 pub mod turn;
 pub mod words;
@@ -28,6 +28,7 @@ use std::ops::Range;
 
 pub use crate::vocab::{Fit, Flag, Kind, Openness, Stage};
 pub use fit::{fit, FitReport};
+pub use model::StageCue;
 
 /// One rule that fired: its name, what it concluded and the text it matched.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,6 +56,8 @@ pub struct Analysis {
     /// Stages ranked best first, with scores that sum to 1.
     pub stages: Vec<(Stage, f32)>,
     pub rules: Vec<RuleHit>,
+    /// The n-grams that pulled most towards the top stage, strongest first.
+    pub evidence: Vec<StageCue>,
     /// Set when the input could not be read as a coaching utterance.
     pub reason: Option<String>,
 }

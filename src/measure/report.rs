@@ -41,7 +41,7 @@ pub struct Report {
 /// Scores `predictions`. Classes are those seen in gold labels or predictions.
 ///
 /// ```
-/// use growsim::scoring::eval::{report, Prediction};
+/// use growsim::measure::report::{report, Prediction};
 /// let o = |g: &str, p: &str| Prediction { text: String::new(), gold: g.into(), predicted: p.into(), confidence: 1.0 };
 /// let r = report(&[o("open", "open"), o("closed", "open")]);
 /// assert_eq!(r.accuracy, 0.5);

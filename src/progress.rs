@@ -55,7 +55,7 @@ impl Attempt {
 }
 
 /// Everything saved on the device.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
     pub version: u32,
     pub attempts: Vec<Attempt>,
@@ -127,7 +127,21 @@ impl Progress {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("progress always serialises")
+        self.to_json_with(self.current.as_ref())
+    }
+
+    /// The saved JSON of this progress with `current` as its session in progress (its own
+    /// `current` is ignored), for a holder that keeps the session apart from the attempts.
+    pub fn to_json_with(&self, current: Option<&State>) -> String {
+        /// The saved form, borrowed: `version`, `attempts` and `current`, in that order.
+        #[derive(Serialize)]
+        struct Saved<'a> {
+            version: u32,
+            attempts: &'a [Attempt],
+            current: Option<&'a State>,
+        }
+        let saved = Saved { version: self.version, attempts: &self.attempts, current };
+        serde_json::to_string_pretty(&saved).expect("progress always serialises")
     }
 
     /// Attempts at one scenario, oldest first.
@@ -192,6 +206,16 @@ mod tests {
         p.attempts[0].reflection.noticed = "I asked why".into();
         p.current = Some(c.state().clone());
         assert_eq!(Progress::parse(&p.to_json()).unwrap(), p);
+    }
+
+    #[test]
+    fn a_session_held_apart_is_saved_as_current() {
+        let mut p = Progress::default();
+        p.attempts.push(Attempt::new(state("x"), 1.0));
+        let apart = p.to_json_with(Some(&state("y")));
+        p.current = Some(state("y"));
+        assert_eq!(apart, p.to_json());
+        assert_eq!(Progress::parse(&apart).unwrap(), p);
     }
 
     #[test]

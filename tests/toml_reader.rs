@@ -1,6 +1,7 @@
 //! The scenario reader against the `toml` crate: the same tables for every shipped scenario, every
 //! fixture and a set of tricky snippets; the same refusals for broken input; and where it refuses
 //! valid TOML, only features scenario files have no use for (decimals, dates, dotted keys).
+#![cfg(not(target_arch = "wasm32"))]
 
 use growsim::library;
 use growsim::scenario::reader::{read, Table, Value};

@@ -183,6 +183,11 @@ impl<'s> Conversation<'s> {
         &self.state
     }
 
+    /// The session's state, ending the conversation (to keep it without copying it).
+    pub fn into_state(self) -> State {
+        self.state
+    }
+
     pub fn scenario(&self) -> &'s Scenario {
         self.scenario
     }

@@ -91,11 +91,13 @@ pub fn App() -> Html {
     let app = use_reducer(|| {
         let mut loaded = storage::load();
         let custom = storage::load_custom(&mut loaded.notices);
-        let state = AppState { custom, ..AppState::new(loaded.progress, loaded.notices, loaded.backup) };
+        let state =
+            AppState { custom: Rc::new(custom), ..AppState::new(loaded.progress, loaded.notices, loaded.backup) };
         arrive(state, &hash())
     });
 
-    // Save whenever progress or the custom scenarios change. If the browser refuses, say so once.
+    // Save whenever progress (with the session in progress) or the custom scenarios change. If
+    // the browser refuses, say so once.
     let told = use_mut_ref(|| app.notices.iter().any(|n| n == storage::CANNOT_SAVE));
     let refused = {
         let (handle, told) = (app.clone(), told.clone());
@@ -107,8 +109,8 @@ pub fn App() -> Html {
     };
     {
         let refused = refused.clone();
-        use_effect_with(app.progress.clone(), move |progress| {
-            if storage::save(progress).is_err() {
+        use_effect_with((app.progress.clone(), app.session.clone()), move |(progress, session)| {
+            if storage::save(&progress.to_json_with(session.as_deref())).is_err() {
                 refused();
             }
         });

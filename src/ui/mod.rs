@@ -32,6 +32,12 @@ pub fn dispatch<E>(app: &UseReducerHandle<AppState>, action: Action) -> Callback
     Callback::from(move |_| app.dispatch(action.clone()))
 }
 
+/// An event handler (a click, mostly) that passes `value` to `callback`.
+pub fn emit<E, T: Clone + 'static>(callback: &Callback<T>, value: T) -> Callback<E> {
+    let callback = callback.clone();
+    Callback::from(move |_| callback.emit(value.clone()))
+}
+
 /// A fresh seed for a new session.
 pub fn new_seed() -> u64 {
     (js_sys::Math::random() * 1_000_000.0) as u64

@@ -29,8 +29,8 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
         }
     }
     let export = {
-        let json = progress.to_json();
-        Callback::from(move |_| download("growsim-progress.json", "application/json", &json))
+        let app = app.clone();
+        Callback::from(move |_| download("growsim-progress.json", "application/json", &app.progress_json()))
     };
     let import = {
         let app = app.clone();

@@ -1,5 +1,6 @@
 //! The app's state as a `Reducible`: every change is an [`Action`]. `reduce` is pure: storage,
-//! timers and the clock live in effects and event handlers, which pass the time in.
+//! timers and the clock live in effects and event handlers, which pass the time in. The big
+//! parts sit behind `Rc`s, so an action copies only what it changes.
 
 use super::storage::CustomFile;
 use crate::engine::{Conversation, Input, State};
@@ -36,44 +37,58 @@ pub struct SessionView {
     pub error: Option<String>,
 }
 
+/// Everything the app shows. Cloning it is cheap: whatever can grow is behind an `Rc`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub page: Page,
-    pub progress: Progress,
+    /// The saved attempts. The session in progress is held apart, in `session`, so a turn
+    /// doesn't copy them: `progress.current` is always `None` here.
+    pub progress: Rc<Progress>,
+    /// The session in progress, if any (saved as `progress.current`).
+    pub session: Option<Rc<State>>,
     pub view: SessionView,
     /// Messages for the learner (bad links, unreadable saved data…).
     pub notices: Vec<String>,
     /// Saved data that could not be read, kept so it can be exported.
-    pub backup: Option<String>,
+    pub backup: Option<Rc<str>>,
     pub difficulty: Option<Difficulty>,
     pub skill: Option<String>,
     /// Results loaded on the class page (kept in memory only).
-    pub class: Vec<ResultFile>,
+    pub class: Rc<Vec<ResultFile>>,
     /// Custom scenarios the user loaded, already registered with the library.
-    pub custom: Vec<CustomFile>,
+    pub custom: Rc<Vec<CustomFile>>,
 }
 
 impl AppState {
-    pub fn new(progress: Progress, notices: Vec<String>, backup: Option<String>) -> AppState {
+    /// The state at start-up, from what was loaded (its session in progress moves to `session`).
+    pub fn new(mut progress: Progress, notices: Vec<String>, backup: Option<String>) -> AppState {
+        let session = progress.current.take().map(Rc::new);
         AppState {
             page: Page::Home,
-            progress,
+            progress: Rc::new(progress),
+            session,
             view: SessionView::default(),
             notices,
-            backup,
+            backup: backup.map(Rc::from),
             difficulty: None,
             skill: None,
-            class: Vec::new(),
-            custom: Vec::new(),
+            class: Rc::default(),
+            custom: Rc::default(),
         }
     }
 
     /// The session in progress, if any.
     pub fn current(&self) -> Option<&State> {
-        self.progress.current.as_ref()
+        self.session.as_deref()
+    }
+
+    /// The saved progress as JSON, with the session in progress.
+    pub fn progress_json(&self) -> String {
+        self.progress.to_json_with(self.current())
     }
 }
 
+/// A change to the [`AppState`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Navigate(Page),
@@ -120,13 +135,15 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
+        // A shallow copy (see `AppState`); `Rc::make_mut` copies a part only when it changes.
+        let mut next = Rc::unwrap_or_clone(self);
         match action {
             Action::Navigate(page) => next.page = page,
             Action::Start { scenario, seed } => match library::get(&scenario) {
                 Some(s) => {
-                    next.progress.current = Some(Conversation::new(s, seed).state().clone());
-                    next.view = SessionView { revealed: 0, error: None, ..next.view.clone() };
+                    next.session = Some(Rc::new(Conversation::new(s, seed).into_state()));
+                    next.view.revealed = 0;
+                    next.view.error = None;
                     next.page = Page::Session;
                 }
                 None => next.notices.push(format!("There is no scenario called \"{scenario}\".")),
@@ -134,9 +151,10 @@ impl Reducible for AppState {
             Action::Choose(index) => next.step(Input::Choice(index)),
             Action::Ask(text) => next.step(Input::Typed(text)),
             Action::Finish { now } => {
-                if let Some(state) = next.progress.current.take() {
-                    next.progress.attempts.push(Attempt::new(state, now));
-                    next.page = Page::Debrief(next.progress.attempts.len() - 1);
+                if let Some(state) = next.session.take() {
+                    let attempts = &mut Rc::make_mut(&mut next.progress).attempts;
+                    attempts.push(Attempt::new(Rc::unwrap_or_clone(state), now));
+                    next.page = Page::Debrief(attempts.len() - 1);
                 }
             }
             Action::SetMode(mode) => next.view.mode = mode,
@@ -149,17 +167,18 @@ impl Reducible for AppState {
             Action::ToggleProjector => next.view.projector = !next.view.projector,
             Action::Reveal => next.view.revealed = next.current().map(|c| c.transcript.len()).unwrap_or(0),
             Action::SaveReflection { attempt, reflection } => {
-                if let Some(a) = next.progress.attempts.get_mut(attempt) {
-                    a.reflection = reflection;
+                if attempt < next.progress.attempts.len() {
+                    Rc::make_mut(&mut next.progress).attempts[attempt].reflection = reflection;
                 }
             }
             Action::Import(Ok(imported)) => {
-                let added = next.progress.merge(imported);
+                let added = Rc::make_mut(&mut next.progress).merge(imported);
                 next.notices.push(format!("Imported {added} attempt(s)."));
             }
             Action::Import(Err(why)) => next.notices.push(format!("That file could not be imported: {why}.")),
             Action::ClearProgress => {
-                next.progress = Progress::default();
+                next.progress = Rc::default();
+                next.session = None;
                 next.backup = None;
                 next.page = Page::Home;
             }
@@ -181,7 +200,7 @@ impl Reducible for AppState {
                 let (before, offered) = (next.class.len(), results.len());
                 for r in results {
                     if !next.class.contains(&r) {
-                        next.class.push(r);
+                        Rc::make_mut(&mut next.class).push(r);
                     }
                 }
                 let repeated = offered - (next.class.len() - before);
@@ -190,16 +209,17 @@ impl Reducible for AppState {
                         .push(format!("{repeated} result(s) were already in the class view and were not added again."));
                 }
             }
-            Action::ClearClass => next.class.clear(),
+            Action::ClearClass => next.class = Rc::default(),
             Action::CustomAdded(file) => {
-                next.custom.retain(|f| f.id != file.id);
                 next.notices.push(format!(
                     "Loaded \"{}\". It is saved on this device and listed under Your scenarios.",
                     file.file
                 ));
-                next.custom.push(file);
+                let custom = Rc::make_mut(&mut next.custom);
+                custom.retain(|f| f.id != file.id);
+                custom.push(file);
             }
-            Action::RemoveCustom(id) => next.custom.retain(|f| f.id != id),
+            Action::RemoveCustom(id) => Rc::make_mut(&mut next.custom).retain(|f| f.id != id),
         }
         Rc::new(next)
     }
@@ -209,13 +229,14 @@ impl AppState {
     /// Plays one turn of the current session. An ended session stays current until the
     /// learner opens the debrief, which saves it as an attempt.
     fn step(&mut self, input: Input) {
-        let Some(state) = self.progress.current.clone() else { return };
+        let Some(state) = &self.session else { return };
         let Some(scenario) = library::get(&state.scenario) else { return };
-        let mut conversation = match Conversation::resume(scenario, state) {
+        // The one copy a turn makes: the new state is the old one with the turn added.
+        let mut conversation = match Conversation::resume(scenario, State::clone(state)) {
             Ok(c) => c,
             Err(e) => {
                 self.notices.push(format!("The saved session could not continue: {e}."));
-                self.progress.current = None;
+                self.session = None;
                 self.page = Page::Home;
                 return;
             }
@@ -223,7 +244,7 @@ impl AppState {
         match conversation.step(input) {
             Ok(_) => {
                 self.view.error = None;
-                self.progress.current = Some(conversation.state().clone());
+                self.session = Some(Rc::new(conversation.into_state()));
             }
             Err(e) => self.view.error = Some(e.to_string()),
         }

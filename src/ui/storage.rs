@@ -49,9 +49,10 @@ pub fn load() -> Loaded {
     }
 }
 
-/// Saves progress; fails when the browser refuses (storage turned off or full).
-pub fn save(progress: &Progress) -> Result<(), ()> {
-    storage().ok_or(())?.set_item(KEY, &progress.to_json()).map_err(|_| ())
+/// Saves progress, given as its JSON ([`Progress::to_json`]); fails when the browser refuses
+/// (storage turned off or full).
+pub fn save(json: &str) -> Result<(), ()> {
+    storage().ok_or(())?.set_item(KEY, json).map_err(|_| ())
 }
 
 /// Forgets the unreadable backup.

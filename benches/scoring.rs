@@ -6,8 +6,8 @@ use std::hint::black_box;
 use std::time::Instant;
 
 fn main() {
-    let data = include_str!("../tests/data/dev.tsv");
-    let pool: Vec<&str> = data.lines().skip(1).filter_map(|l| l.split('\t').next()).collect();
+    let corpus = growsim::measure::corpus::shipped().expect("the labelled corpus reads");
+    let pool: Vec<&str> = corpus.iter().map(|r| r.text.as_str()).collect();
     let questions: Vec<String> = (0..10_000)
         .map(|i| {
             let base = pool[i % pool.len()];

@@ -34,6 +34,22 @@ enum Command {
     Eval(EvalArgs),
     Play(PlayArgs),
     Train(TrainArgs),
+    Accuracy(AccuracyArgs),
+}
+
+/// Print the accuracy report (docs/accuracy.md) as Markdown
+///
+/// Measures this build on the corpus: the locked test part, each style and domain,
+/// 5-fold cross-validation of the stage model, and the rule-only scorer's figures from
+/// docs/accuracy-baseline.json beside them. `scripts/accuracy-report` writes the file.
+///
+/// Exit status: 0 on success, 2 when the corpus cannot be read.
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+struct AccuracyArgs {
+    /// The date to print in the report [default: today, UTC]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
 }
 
 /// Classify questions, one per line, printing one JSON object per line
@@ -165,6 +181,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Eval(args) => eval(&args),
         Command::Play(args) => play(&args),
         Command::Train(args) => train(&args),
+        Command::Accuracy(args) => accuracy(&args),
     };
     result.unwrap_or_else(|message| {
         eprintln!("growsim: {message}");
@@ -368,6 +385,21 @@ fn train(args: &TrainArgs) -> Result<ExitCode, String> {
     }
     std::fs::write(&path, &text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     println!("wrote {} ({} features, {} bytes)", path.display(), model.weights.len(), text.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn accuracy(args: &AccuracyArgs) -> Result<ExitCode, String> {
+    let rows = corpus::shipped()?;
+    let baseline_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/accuracy-baseline.json");
+    let baseline = std::fs::read_to_string(&baseline_path).ok().and_then(|t| serde_json::from_str(&t).ok());
+    let date = args.date.clone().unwrap_or_else(|| {
+        std::process::Command::new("date")
+            .args(["-u", "+%Y-%m-%d"])
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default()
+    });
+    print!("{}", measure::accuracy::markdown(&rows, baseline.as_ref(), &date)?);
     Ok(ExitCode::SUCCESS)
 }
 

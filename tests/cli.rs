@@ -36,7 +36,7 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn a_misspelt_flag_is_a_usage_error() {
-    let o = run(&["eval", "tests/data/dev.tsv", "--jsno"]);
+    let o = run(&["eval", "tests/data/corpus/01-plain.tsv", "--jsno"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("--jsno"), "{}", stderr(&o));
     assert!(o.stdout.is_empty(), "nothing runs on a usage error: {}", stdout(&o));
@@ -44,7 +44,7 @@ fn a_misspelt_flag_is_a_usage_error() {
 
 #[test]
 fn eval_json_prints_a_summary_line() {
-    let o = run(&["eval", "--json", "tests/data/dev.tsv"]);
+    let o = run(&["eval", "--json", "tests/data/corpus/01-plain.tsv"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let last = stdout(&o).lines().last().unwrap_or("").to_string();
     let summary: serde_json::Value = serde_json::from_str(&last).expect("the last line is JSON");

@@ -1,6 +1,7 @@
 //! Measurement, native only: the labelled corpus and its split, training the stage model, and
 //! accuracy reports. None of it reaches the wasm build.
 
+pub mod accuracy;
 pub mod corpus;
 pub mod report;
 pub mod train;

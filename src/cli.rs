@@ -104,6 +104,9 @@ struct EvalArgs {
     /// Cross-validate the stage model with K folds over the train and dev parts
     #[arg(long, value_name = "K", conflicts_with = "part")]
     cv: Option<u64>,
+    /// With --cv, list every row whose stage the held-out model gets wrong
+    #[arg(long, requires = "cv")]
+    mistakes: bool,
     /// Also print a JSON summary (accuracy, macro_f1 and n for each label column)
     #[arg(long)]
     json: bool,
@@ -312,7 +315,15 @@ fn eval_corpus(args: &EvalArgs) -> Result<ExitCode, String> {
     let rows = corpus::shipped()?;
     let mut summary = serde_json::Map::new();
     if let Some(k) = args.cv {
-        let r = measure::cross_validate(&rows, k, &train::Settings::default())?;
+        let predictions = measure::cross_predictions(&rows, k, &train::Settings::default())?;
+        if args.mistakes {
+            let origin: std::collections::HashMap<&str, &str> =
+                rows.iter().map(|r| (r.text.as_str(), r.origin.as_str())).collect();
+            for p in predictions.iter().filter(|p| p.gold != p.predicted) {
+                println!("{}\tgold {}\tgot {}\t{}", origin[p.text.as_str()], p.gold, p.predicted, p.text);
+            }
+        }
+        let r = report(&predictions);
         println!("{}", r.render(&format!("stage, {k}-fold cross-validation on train + dev")));
         summary.insert("stage".into(), json!({"accuracy": r.accuracy, "macro_f1": r.macro_f1, "n": r.n}));
     } else {

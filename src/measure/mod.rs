@@ -72,6 +72,11 @@ pub fn part<'r>(rows: &'r [Row], part: Part) -> Vec<&'r Row> {
 /// Stage figures from k-fold cross-validation over the train and dev parts (never the locked
 /// test part): each fold is predicted by a model trained on the others.
 pub fn cross_validate(rows: &[Row], k: u64, settings: &Settings) -> Result<Report, String> {
+    Ok(report(&cross_predictions(rows, k, settings)?))
+}
+
+/// Each train and dev row's stage as predicted by a model that did not see it (k folds).
+pub fn cross_predictions(rows: &[Row], k: u64, settings: &Settings) -> Result<Vec<Prediction>, String> {
     if k < 2 {
         return Err("cross-validation needs at least 2 folds".into());
     }
@@ -84,5 +89,5 @@ pub fn cross_validate(rows: &[Row], k: u64, settings: &Settings) -> Result<Repor
             predictions.push(prediction(&r.text, r.stage.name(), train::predict(&model, &r.text).name(), 1.0));
         }
     }
-    Ok(report(&predictions))
+    Ok(predictions)
 }

@@ -57,8 +57,7 @@ pub fn features(turn: &Turn, kind: Kind) -> Vec<String> {
         ngrams(sentence.texts(), ANYWHERE, &mut push);
     }
     if let Some(clause) = turn.deciding_clause() {
-        let words = clause.texts();
-        ngrams(words.clone(), IN_QUESTION, &mut push);
+        ngrams(clause.texts(), IN_QUESTION, &mut push);
     }
     push(format!("k:{}", kind.name()));
     out

@@ -7,6 +7,7 @@
 
 pub mod debrief;
 pub mod export;
+pub mod listening;
 mod persist;
 mod rng;
 

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The stage model never drifts from its data, and the scorer never quietly falls below its
 //! floors on the locked test part of the corpus.
 

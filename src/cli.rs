@@ -564,9 +564,5 @@ fn coverage(args: &CoverageArgs) -> Result<ExitCode, String> {
 
 /// `n` of `of` as a whole percentage.
 fn percent(n: usize, of: usize) -> String {
-    if of == 0 {
-        "-".into()
-    } else {
-        format!("{}%", (n * 100 + of / 2) / of)
-    }
+    (n * 100 + of / 2).checked_div(of).map_or_else(|| "-".into(), |p| format!("{p}%"))
 }

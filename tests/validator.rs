@@ -104,6 +104,10 @@ fn the_valid_fixture_reads_every_new_field() {
     assert_eq!((will.quality, will.header()), (Some(Quality::Good), "Action plan: Sam's own".to_string()));
     assert_eq!(will.variants[0].not_visited, ["reality"]);
     assert_eq!(s.repeat.len(), 2);
+    let balance = growsim::scenario::menu_balance(&s);
+    assert_eq!((balance.nodes, balance.only_open, balance.longest), (3, 0, 1));
+    let path: Vec<&str> = growsim::scenario::best_path(&s).iter().map(|(n, _)| n.id.as_str()).collect();
+    assert_eq!(path, ["goal", "reality", "options"]);
 }
 
 #[test]

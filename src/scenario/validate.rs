@@ -245,27 +245,21 @@ fn only_poor_endings(scenario: &Scenario, from: &str) -> bool {
     !endings.is_empty() && endings.iter().all(|n| n.quality() == Some(Quality::Poor))
 }
 
-/// The strongest choice of a menu: the first marked strong, else the first.
-pub fn strongest(node: &Node) -> Option<(usize, &Choice)> {
-    node.choices
-        .iter()
-        .enumerate()
-        .find(|(_, c)| c.verdict == Some(Verdict::Strong))
-        .or_else(|| node.choices.iter().enumerate().next())
-}
-
-/// The best path: from the start, the strongest choice at each node, until an ending or a node
-/// seen before. Returns the nodes with a menu on it.
-pub fn best_path(scenario: &Scenario) -> Vec<&Node> {
-    let mut path: Vec<&Node> = Vec::new();
+/// The best path: from the start, at each node the strongest choice that moves on to a node not
+/// yet on the path (a strong one if any, else the first in file order), until an ending or no
+/// choice moves on. Returns the nodes with a menu on it, with the index of the choice followed.
+pub fn best_path(scenario: &Scenario) -> Vec<(&Node, usize)> {
+    let mut path: Vec<(&Node, usize)> = Vec::new();
     let mut at = scenario.node(&scenario.start);
     while let Some(node) = at {
-        if node.is_ending() || path.iter().any(|n| n.id == node.id) {
+        if node.is_ending() {
             break;
         }
-        let Some((_, choice)) = strongest(node) else { break };
-        path.push(node);
-        at = scenario.node(&choice.next);
+        let fresh = |c: &Choice| c.next != node.id && !path.iter().any(|(n, _)| n.id == c.next);
+        let strong = node.choices.iter().position(|c| c.verdict == Some(Verdict::Strong) && fresh(c));
+        let Some(index) = strong.or_else(|| node.choices.iter().position(fresh)) else { break };
+        path.push((node, index));
+        at = scenario.node(&node.choices[index].next);
     }
     path
 }
@@ -285,8 +279,8 @@ pub struct MenuBalance {
 /// and those where it is the longest option.
 pub fn menu_balance(scenario: &Scenario) -> MenuBalance {
     let mut balance = MenuBalance::default();
-    for node in best_path(scenario) {
-        let Some((index, best)) = strongest(node) else { continue };
+    for (node, index) in best_path(scenario) {
+        let best = &node.choices[index];
         if node.choices.len() < 2 {
             continue;
         }

@@ -888,6 +888,16 @@ summary = "Ran out of time."
     }
 
     #[test]
+    fn an_ending_without_a_label_still_says_its_quality() {
+        let s = valid();
+        let mut will = s.node("will").unwrap().clone();
+        will.label = None;
+        assert_eq!(will.header(), "Action plan agreed");
+        will.quality = Some(Quality::Poor);
+        assert_eq!(will.header(), "Action plan: poor");
+    }
+
+    #[test]
     fn replies_follow_the_path() {
         let s = valid();
         let mut c = Conversation::new(&s, 1);

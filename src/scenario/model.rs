@@ -215,11 +215,25 @@ impl Node {
         self.quality.or(self.ending.map(Quality::of_outcome))
     }
 
-    /// For endings: the debrief header, as declared or the outcome's label.
+    /// For endings: the debrief header. The declared `label`; else the outcome's label where the
+    /// quality is the outcome's usual one, and otherwise one that says the quality ("Action plan:
+    /// poor"), so a poor ending never wears a good one's header.
     pub fn header(&self) -> String {
         match (&self.label, self.ending) {
             (Some(label), _) => label.clone(),
-            (None, Some(outcome)) => outcome.label().to_string(),
+            (None, Some(outcome)) => match self.quality {
+                Some(q) if q != Quality::of_outcome(outcome) => {
+                    let noun = match outcome {
+                        Outcome::GoalAgreed => "Goal",
+                        Outcome::ActionPlan => "Action plan",
+                        Outcome::Stalled => "Stalled session",
+                        Outcome::Disengaged => "Disengaged coachee",
+                        Outcome::Referred => "Referral",
+                    };
+                    format!("{noun}: {}", q.name())
+                }
+                _ => outcome.label().to_string(),
+            },
             (None, None) => String::new(),
         }
     }

@@ -139,6 +139,12 @@ pub fn validate(file: &str, source: &str, scenario: &Scenario) -> Vec<Diagnostic
             }
         }
     }
+    for (i, r) in scenario.shared_routes.iter().enumerate() {
+        if r.verdict == Some(Verdict::Harmful) && r.set.get("trust").is_some_and(|t| *t > 0) {
+            let message = format!("shared_route {} is marked harmful but its `set` raises trust", i + 1);
+            report(Code::HarmfulRaisesTrust, None, message);
+        }
+    }
     let balance = menu_balance(scenario);
     if balance.nodes > 0 {
         let past_a_third = |n: usize| n * 3 > balance.nodes;

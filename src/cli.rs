@@ -1,12 +1,13 @@
 //! Subcommands of the `growsim` binary, parsed with clap. Each returns an exit code; messages go to stderr.
 
 use clap::{Args, Parser, Subcommand};
-use growsim::engine::{Conversation, Input, Prompt};
+use growsim::engine::{self, Answered, Conversation, Input, Prompt};
 use growsim::measure::corpus::{self, Part};
 use growsim::measure::report::{report, Prediction};
 use growsim::measure::{self, train};
 use growsim::scenario::{self, Severity};
 use growsim::scoring::{analyse, Analysis};
+use growsim::vocab::VerdictSource;
 use serde_json::json;
 use std::ffi::OsString;
 use std::io::{self, BufRead, Read, Write};
@@ -33,6 +34,7 @@ enum Command {
     Check(CheckArgs),
     Eval(EvalArgs),
     Play(PlayArgs),
+    Coverage(CoverageArgs),
     Train(TrainArgs),
     Accuracy(AccuracyArgs),
 }
@@ -163,9 +165,37 @@ struct PlayArgs {
     /// The scenario file to play
     #[arg(value_name = "SCENARIO.toml")]
     file: PathBuf,
-    /// Seed that picks among the coachee's alternative lines; the same seed replays the same session
+    /// Seed that picks among the coachee's alternative lines and the menu order; the same seed
+    /// replays the same session
     #[arg(long, value_name = "N", default_value_t = 1)]
     seed: u64,
+    /// Show the menu in the order written in the file instead of shuffled by the seed
+    #[arg(long)]
+    file_order: bool,
+    /// Print one JSON object per turn (score, verdict and its source, node, route, reply) on
+    /// standard output; the brief and menus go to standard error
+    #[arg(long)]
+    json: bool,
+}
+
+/// Play competent questions at every reachable node and count the flat answers
+///
+/// Plays every question in tests/data/coverage.tsv (columns stage, text) at every reachable
+/// node that is not an ending, each in a fresh conversation positioned at that node, and
+/// prints per scenario the share answered by a fallback route or by a deflection keyed on form
+/// alone (a route whose only conditions are non-open kinds or a fit other than good, without a
+/// stage), then a total line.
+///
+/// Exit status: 0 on success, 2 when a file cannot be read or a scenario has errors.
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+struct CoverageArgs {
+    /// Scenario files [default: scenarios/*.toml]
+    #[arg(value_name = "SCENARIOS")]
+    files: Vec<PathBuf>,
+    /// The questions, tab-separated with a header row: stage, text
+    #[arg(long, value_name = "FILE.tsv", default_value = "tests/data/coverage.tsv")]
+    questions: PathBuf,
 }
 
 /// Parses `args` (the program name first) and runs the subcommand.
@@ -183,6 +213,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Check(args) => check(&args),
         Command::Eval(args) => eval(&args),
         Command::Play(args) => play(&args),
+        Command::Coverage(args) => coverage(&args),
         Command::Train(args) => train(&args),
         Command::Accuracy(args) => accuracy(&args),
     };
@@ -229,18 +260,36 @@ fn score(args: &ScoreArgs) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The files given, or every `scenarios/*.toml`.
+fn scenario_files(given: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    if !given.is_empty() {
+        return Ok(given.to_vec());
+    }
+    let mut found: Vec<PathBuf> = std::fs::read_dir("scenarios")
+        .map_err(|e| format!("no files given and cannot read scenarios/: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+/// Reads and parses a scenario, refusing one with errors (the engine plays valid ones only).
+fn load(file: &Path) -> Result<scenario::Scenario, String> {
+    let source = read_input(Some(file))?;
+    let path = &file.display().to_string();
+    let list = |d: Vec<scenario::Diagnostic>| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n");
+    let scenario = scenario::parse(path, &source).map_err(list)?;
+    let errors: Vec<_> =
+        scenario::validate(path, &source, &scenario).into_iter().filter(|d| d.severity() == Severity::Error).collect();
+    if !errors.is_empty() {
+        return Err(list(errors));
+    }
+    Ok(scenario)
+}
+
 fn check(args: &CheckArgs) -> Result<ExitCode, String> {
-    let files: Vec<PathBuf> = if args.files.is_empty() {
-        let mut found: Vec<PathBuf> = std::fs::read_dir("scenarios")
-            .map_err(|e| format!("no files given and cannot read scenarios/: {e}"))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-        found.sort();
-        found
-    } else {
-        args.files.clone()
-    };
+    let files = scenario_files(&args.files)?;
     let (mut errors, mut warnings) = (0, 0);
     for file in &files {
         let source = read_input(Some(file))?;
@@ -250,6 +299,16 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
                 Severity::Warning => warnings += 1,
             }
             println!("{d}");
+        }
+        if let Ok(parsed) = scenario::parse(&file.display().to_string(), &source) {
+            let b = scenario::menu_balance(&parsed);
+            println!(
+                "{}: best path {} menu(s): strongest choice the only open question in {}, the longest option in {}",
+                file.display(),
+                b.nodes,
+                b.only_open,
+                b.longest
+            );
         }
     }
     println!("checked {} file(s): {errors} error(s), {warnings} warning(s)", files.len());
@@ -415,52 +474,138 @@ fn accuracy(args: &AccuracyArgs) -> Result<ExitCode, String> {
 }
 
 fn play(args: &PlayArgs) -> Result<ExitCode, String> {
-    let source = read_input(Some(&args.file))?;
-    let path = &args.file.display().to_string();
-    let list = |d: Vec<scenario::Diagnostic>| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n");
-    let scenario = scenario::parse(path, &source).map_err(list)?;
-    // The engine plays valid scenarios only (a missing start node would leave it nowhere).
-    let errors: Vec<_> =
-        scenario::validate(path, &source, &scenario).into_iter().filter(|d| d.severity() == Severity::Error).collect();
-    if !errors.is_empty() {
-        return Err(list(errors));
-    }
+    let scenario = load(&args.file)?;
     let mut conversation = Conversation::new(&scenario, args.seed);
-    println!("{}\n\n{}: {}", scenario.brief, scenario.coachee, conversation.state().opening);
+    let mut info: Box<dyn Write> = if args.json { Box::new(io::stderr()) } else { Box::new(io::stdout()) };
+    let say = |w: &mut Box<dyn Write>, text: String| writeln!(w, "{text}").map_err(|e| e.to_string());
+    say(&mut info, format!("{}\n\n{}: {}", scenario.brief, scenario.coachee, conversation.state().opening))?;
     let stdin = io::stdin();
     let mut lines = stdin.lock().lines();
     loop {
-        let choices = match conversation.prompt() {
-            Prompt::Ended { node, outcome } => {
-                println!("\n== {} ==\n{}", outcome.label(), node.summary.as_deref().unwrap_or(""));
+        let (choices, order) = match conversation.prompt() {
+            Prompt::Ended { .. } => {
+                let state = conversation.state();
+                let header = engine::ending_header(&scenario, state).unwrap_or_default();
+                let summary = engine::ending_summary(&scenario, state).unwrap_or_default();
+                say(&mut info, format!("\n== {header} ==\n{summary}"))?;
                 return Ok(ExitCode::SUCCESS);
             }
-            Prompt::Ask { choices, .. } => choices,
+            Prompt::Ask { choices, .. } => {
+                let order = if args.file_order { (0..choices.len()).collect() } else { conversation.menu() };
+                (choices, order)
+            }
         };
-        println!();
-        for (i, c) in choices.iter().enumerate() {
-            println!("  {}. {}", i + 1, c.ask);
+        say(&mut info, String::new())?;
+        for (shown, &i) in order.iter().enumerate() {
+            say(&mut info, format!("  {}. {}", shown + 1, choices[i].ask))?;
         }
-        print!("> ");
-        io::stdout().flush().map_err(|e| e.to_string())?;
+        write!(info, "> ").and_then(|_| info.flush()).map_err(|e| e.to_string())?;
         let Some(Ok(line)) = lines.next() else {
             return Ok(ExitCode::SUCCESS);
         };
         let input = match line.trim().parse::<usize>() {
-            Ok(n) if n >= 1 => Input::Choice(n - 1),
+            Ok(n) if n >= 1 => Input::Choice(order.get(n - 1).copied().unwrap_or(n - 1)),
             _ => Input::Typed(line),
         };
         match conversation.step(input) {
-            Ok(e) => println!(
-                "[{} · {} · fit {}] {}\n{}: {}",
-                e.score.kind.label(),
-                e.score.stage.label(),
-                e.score.fit.name(),
-                e.score.explanation,
-                scenario.coachee,
-                e.reply
-            ),
-            Err(e) => println!("({e})"),
+            Ok(e) if args.json => {
+                let value = json!({
+                    "turn": e.turn,
+                    "question": e.question,
+                    "score": {"kind": e.score.kind, "openness": e.score.openness, "stage": e.score.stage,
+                              "fit": e.score.fit, "purpose": e.score.purpose, "flags": e.score.flags},
+                    "verdict": e.score.verdict,
+                    "verdict_source": e.score.verdict_source,
+                    "better": e.score.better,
+                    "node": e.node,
+                    "route": e.route,
+                    "repeated": e.repeated,
+                    "reply": e.reply,
+                });
+                println!("{value}");
+            }
+            Ok(e) => {
+                let source = match e.score.verdict_source {
+                    VerdictSource::Authored => "author",
+                    VerdictSource::Generic => "generic rule",
+                };
+                let mut text = format!(
+                    "[{} ({source}) · {} · {} · fit {}] {}",
+                    e.score.verdict.label(),
+                    e.score.kind.label(),
+                    e.score.stage.label(),
+                    e.score.fit.name(),
+                    e.score.explanation
+                );
+                if let Some(note) = &e.score.note {
+                    text.push_str(&format!("\n  note: {note}"));
+                }
+                if let Some(better) = &e.score.better {
+                    text.push_str(&format!("\n  try: {better}"));
+                }
+                say(&mut info, format!("{text}\n{}: {}", scenario.coachee, e.reply))?;
+            }
+            Err(e) => say(&mut info, format!("({e})"))?,
         }
     }
+}
+
+/// Whether an exchange was answered flatly: by a fallback, or by a deflection keyed on form alone.
+fn flat(scenario: &scenario::Scenario, node: &scenario::Node, route: Answered) -> bool {
+    match route {
+        Answered::Fallback => true,
+        Answered::Node { index } => node.routes.get(index).is_some_and(|r| r.is_form_only()),
+        Answered::Shared { index } => scenario.shared_routes.get(index).is_some_and(|r| r.is_form_only()),
+        Answered::Choice { .. } => false,
+    }
+}
+
+fn coverage(args: &CoverageArgs) -> Result<ExitCode, String> {
+    let table = read_input(Some(&args.questions))?;
+    let questions: Vec<(String, String)> = table
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(stage, text)| (stage.trim().to_string(), text.trim().to_string()))
+        .collect();
+    if questions.is_empty() {
+        return Err(format!("'{}' has no questions", args.questions.display()));
+    }
+    let (mut all_flat, mut all_asked) = (0usize, 0usize);
+    for file in scenario_files(&args.files)? {
+        let scenario = load(&file)?;
+        let reachable = scenario::validate::reachable(&scenario);
+        let (mut flat_here, mut asked) = (0usize, 0usize);
+        let mut by_stage: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+        for node in scenario.nodes.iter().filter(|n| !n.is_ending() && reachable.contains(n.id.as_str())) {
+            for (stage, text) in &questions {
+                let mut c = Conversation::at_node(&scenario, 1, &node.id).map_err(|e| e.to_string())?;
+                let Ok(e) = c.step(Input::Typed(text.clone())) else { continue };
+                let is_flat = flat(&scenario, node, e.route);
+                asked += 1;
+                flat_here += usize::from(is_flat);
+                let cell = by_stage.entry(stage.as_str()).or_default();
+                cell.0 += usize::from(is_flat);
+                cell.1 += 1;
+            }
+        }
+        let stages: Vec<String> = by_stage.iter().map(|(s, (f, n))| format!("{s} {}", percent(*f, *n))).collect();
+        println!(
+            "{}: {} of {asked} flat ({}); {}",
+            scenario.id,
+            flat_here,
+            percent(flat_here, asked),
+            stages.join(", ")
+        );
+        all_flat += flat_here;
+        all_asked += asked;
+    }
+    println!("total: {all_flat} of {all_asked} flat ({})", percent(all_flat, all_asked));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `n` of `of` as a whole percentage.
+fn percent(n: usize, of: usize) -> String {
+    (n * 100 + of / 2).checked_div(of).map_or_else(|| "-".into(), |p| format!("{p}%"))
 }

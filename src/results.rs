@@ -10,7 +10,7 @@ use crate::engine::{Debrief, Source, State, Status};
 use crate::json::{FromJson, Object};
 use crate::progress::Reflection;
 use crate::scenario::{Outcome, Scenario};
-use crate::scoring::{Fit, Kind, Stage};
+use crate::scoring::{Fit, Kind, Stage, Verdict};
 use crate::short_sort;
 use serde::Serialize;
 use serde_json::Value;
@@ -55,6 +55,8 @@ pub struct TurnResult {
     pub kind: Kind,
     pub stage: Stage,
     pub fit: Fit,
+    /// The verdict the learner saw (results written before verdicts read with the generic one).
+    pub verdict: Verdict,
 }
 
 impl FromJson for ResultFile {
@@ -92,14 +94,17 @@ impl FromJson for ResultFile {
 impl FromJson for TurnResult {
     fn from_json(value: &Value) -> Result<Self, crate::json::Error> {
         let o = Object::of(value)?;
-        o.only(&["node", "question", "typed", "kind", "stage", "fit"])?;
+        o.only(&["node", "question", "typed", "kind", "stage", "fit", "verdict"])?;
+        let (kind, fit) = (o.field("kind")?, o.field("fit")?);
+        let verdict: Option<Verdict> = o.field("verdict")?;
         Ok(TurnResult {
             node: o.field("node")?,
             question: o.field("question")?,
             typed: o.field("typed")?,
-            kind: o.field("kind")?,
+            kind,
             stage: o.field("stage")?,
-            fit: o.field("fit")?,
+            fit,
+            verdict: verdict.unwrap_or_else(|| crate::scoring::fit::generic_verdict(kind, fit, None)),
         })
     }
 }
@@ -121,6 +126,7 @@ impl ResultFile {
                     kind: e.score.kind,
                     stage: e.score.stage,
                     fit: e.score.fit,
+                    verdict: e.score.verdict,
                 }
             })
             .collect();
@@ -253,17 +259,10 @@ pub struct ClassSummary {
     pub weak_turns: Vec<WeakTurn>,
 }
 
-/// Whether a question is one to discuss: a poor fit, or a form that shuts thinking down. A closed
-/// question is fine where a yes, no or number is what the moment needs: agreeing the contract
-/// (rapport) and checking commitment (will).
+/// Whether a question is one to discuss: its verdict, the same one the learner saw, was weak
+/// or harmful.
 fn is_weak(t: &TurnResult) -> bool {
-    let closed_is_fine = matches!(t.stage, Stage::Rapport | Stage::Will);
-    t.fit != Fit::Good
-        || match t.kind {
-            Kind::Open | Kind::Reflection | Kind::Summary | Kind::Other => false,
-            Kind::Closed => !closed_is_fine,
-            _ => true,
-        }
+    t.verdict.is_weak()
 }
 
 /// What the class did at one point (scenario, node) of a scenario.
@@ -507,13 +506,14 @@ mod tests {
     }
 
     #[test]
-    fn closed_questions_are_weak_except_when_contracting_or_checking_commitment() {
-        let turn = |kind, stage| TurnResult { kind, stage, ..played("Ana", "Is it?", false).turns[0].clone() };
-        assert!(is_weak(&turn(Kind::Closed, Stage::Reality)));
-        assert!(!is_weak(&turn(Kind::Closed, Stage::Will)));
-        assert!(!is_weak(&turn(Kind::Closed, Stage::Rapport)));
-        assert!(is_weak(&turn(Kind::Leading, Stage::Will)));
-        assert!(!is_weak(&turn(Kind::Open, Stage::Reality)));
+    fn weak_turns_are_those_with_a_weak_or_harmful_verdict() {
+        let turn = |verdict| TurnResult { verdict, ..played("Ana", "Is it?", false).turns[0].clone() };
+        assert!(is_weak(&turn(Verdict::Weak)));
+        assert!(is_weak(&turn(Verdict::Harmful)));
+        assert!(!is_weak(&turn(Verdict::Fair)));
+        assert!(!is_weak(&turn(Verdict::Strong)));
+        let old = r#"{"node":"a","typed":true,"kind":"closed","stage":"reality","fit":"good"}"#;
+        assert_eq!(crate::json::read::<TurnResult>(old).unwrap().verdict, Verdict::Fair);
     }
 
     #[test]

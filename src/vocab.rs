@@ -173,6 +173,96 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// The judgement of a question at its moment in the conversation, best first.
+    Verdict {
+        Strong = "strong",
+        Fair = "fair",
+        Weak = "weak",
+        Harmful = "harmful",
+    }
+}
+
+vocabulary! {
+    /// Where a verdict came from: the scenario's author, or the generic stage-fit rule.
+    VerdictSource {
+        Authored = "authored",
+        Generic = "generic",
+    }
+}
+
+vocabulary! {
+    /// The job a closed question does that the stage needs ("Closed is a form, not a fault").
+    Purpose {
+        /// Agreeing the contract, confidentiality or permission.
+        Contracting = "contracting",
+        /// Checking understanding.
+        Checking = "checking",
+        /// Choosing among things the coachee named.
+        Choosing = "choosing",
+        /// Asking when.
+        Timing = "timing",
+        /// A commitment check.
+        Commitment = "commitment",
+        /// A safety check.
+        Safety = "safety",
+    }
+}
+
+vocabulary! {
+    /// How good an ending is.
+    Quality {
+        Good = "good",
+        Mixed = "mixed",
+        Poor = "poor",
+    }
+}
+
+impl Verdict {
+    /// A label a learner understands.
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Strong => "Strong",
+            Verdict::Fair => "Fair",
+            Verdict::Weak => "Weak",
+            Verdict::Harmful => "Harmful",
+        }
+    }
+
+    /// A turn to discuss: weak or harmful.
+    pub fn is_weak(self) -> bool {
+        matches!(self, Verdict::Weak | Verdict::Harmful)
+    }
+
+    /// Points towards the debrief score, out of 3.
+    pub fn points(self) -> u32 {
+        match self {
+            Verdict::Strong => 3,
+            Verdict::Fair => 2,
+            Verdict::Weak => 1,
+            Verdict::Harmful => 0,
+        }
+    }
+}
+
+impl Quality {
+    /// The quality an ending has when its author did not say: the outcome's usual one.
+    pub fn of_outcome(outcome: Outcome) -> Quality {
+        match outcome {
+            Outcome::GoalAgreed | Outcome::ActionPlan | Outcome::Referred => Quality::Good,
+            Outcome::Stalled | Outcome::Disengaged => Quality::Poor,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Quality::Good => "Good ending",
+            Quality::Mixed => "Mixed ending",
+            Quality::Poor => "Poor ending",
+        }
+    }
+}
+
 impl Kind {
     /// A label a learner understands.
     pub fn label(self) -> &'static str {
@@ -257,6 +347,10 @@ mod tests {
         round_trips::<Fit>();
         round_trips::<Difficulty>();
         round_trips::<Outcome>();
+        round_trips::<Verdict>();
+        round_trips::<VerdictSource>();
+        round_trips::<Purpose>();
+        round_trips::<Quality>();
     }
 
     #[test]

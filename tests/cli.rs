@@ -170,3 +170,54 @@ fn score_reads_stdin() {
     assert_eq!(lines[0]["text"], "What would you like to achieve today?");
     assert_eq!(lines[1]["kind"], "advice");
 }
+
+#[test]
+fn play_json_prints_one_object_per_turn_with_verdict_and_route() {
+    let o = run_with_stdin(&["play", "--json", "--file-order", VALID], "1\nWhen will you do it?\n");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let turns: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(turns.len(), 2, "{}", stdout(&o));
+    assert_eq!(turns[0]["verdict"], "strong");
+    assert_eq!(turns[0]["verdict_source"], "authored");
+    assert_eq!(turns[0]["route"], serde_json::json!({"type": "choice", "index": 0}));
+    assert_eq!(turns[0]["node"], "reality");
+    assert_eq!(turns[1]["route"]["type"], "fallback");
+    assert!(turns[1]["reply"].is_string() && turns[1]["score"]["kind"].is_string());
+}
+
+#[test]
+fn play_shuffles_the_menu_by_seed_unless_told_the_file_order() {
+    let menu = |args: &[&str]| {
+        let o = run_with_stdin(args, "");
+        stdout(&o).lines().filter(|l| l.starts_with("  1. ")).map(str::to_string).next().unwrap()
+    };
+    let firsts: std::collections::BTreeSet<String> =
+        (0..12).map(|seed| menu(&["play", "--seed", &seed.to_string(), VALID])).collect();
+    assert!(firsts.len() > 1, "the first menu item never changes: {firsts:?}");
+    assert_eq!(menu(&["play", "--file-order", VALID]), "  1. What would you like to achieve today?");
+}
+
+#[test]
+fn coverage_prints_a_line_per_scenario_and_a_total() {
+    let o = run(&["coverage", VALID]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("fixture: ") && out.contains(" flat ("), "{out}");
+    assert!(out.lines().last().unwrap().starts_with("total: "), "{out}");
+}
+
+#[test]
+fn the_coverage_questions_cover_every_stage_fifteen_times() {
+    let table = std::fs::read_to_string("tests/data/coverage.tsv").unwrap();
+    let mut per_stage = std::collections::BTreeMap::new();
+    for line in table.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let (stage, text) = line.split_once('\t').expect("stage<TAB>text");
+        assert!(
+            <growsim::vocab::Stage as growsim::vocab::Named>::find(stage).is_some() && !text.trim().is_empty(),
+            "{line}"
+        );
+        *per_stage.entry(stage.to_string()).or_insert(0) += 1;
+    }
+    assert_eq!(per_stage.len(), 5, "{per_stage:?}");
+    assert!(per_stage.values().all(|n| *n >= 15), "{per_stage:?}");
+}

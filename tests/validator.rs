@@ -51,3 +51,73 @@ fn shipped_scenarios_have_no_errors() {
         assert!(errors.is_empty(), "{}", errors.join("\n"));
     }
 }
+
+/// Every better question an author offers (an explicit `better`, or a strong choice, which the
+/// engine suggests after a weaker question) scores open or scaling and fits its node's stage.
+#[test]
+fn every_authored_better_question_is_open_and_fits() {
+    use growsim::scenario::{model::Verdict, parse};
+    use growsim::scoring::{analyse, fit, Fit, Flag, Kind};
+    let valid = fixture("valid");
+    let mut files: Vec<(&str, &str)> = library::files().to_vec();
+    files.push(("valid.toml", &valid));
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for (name, source) in files {
+        let scenario = parse(name, source).unwrap();
+        for node in &scenario.nodes {
+            let explicit = node.choices.iter().filter_map(|c| c.better.as_deref());
+            let routes = node.routes.iter().filter_map(|r| r.better.as_deref());
+            let strong = node.choices.iter().filter(|c| c.verdict == Some(Verdict::Strong)).map(|c| c.ask.as_str());
+            for better in explicit.chain(routes).chain(strong) {
+                checked += 1;
+                let a = analyse(better);
+                let open = a.kind == Kind::Open || a.flags.contains(&Flag::Scaling);
+                let fits = fit(&a, node.stage).fit == Fit::Good;
+                if !open || !fits {
+                    wrong.push(format!(
+                        "{name} node '{}': \"{better}\" scores {:?}, fit {:?}",
+                        node.id,
+                        a.kind,
+                        fit(&a, node.stage).fit
+                    ));
+                }
+            }
+        }
+    }
+    assert!(checked >= 4, "the valid fixture has authored better questions");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_valid_fixture_reads_every_new_field() {
+    use growsim::scenario::{model::Quality, model::Verdict, parse, Purpose};
+    let s = parse("valid.toml", &fixture("valid")).unwrap();
+    let goal = s.node("goal").unwrap();
+    assert_eq!(goal.choices[0].verdict, Some(Verdict::Strong));
+    assert_eq!(goal.choices[2].better.as_deref(), Some("What would make today worthwhile for you?"));
+    assert_eq!(goal.choices[2].variants[0].visited, ["reality"]);
+    let options = s.node("options").unwrap();
+    assert_eq!(options.routes[0].purpose, [Purpose::Timing]);
+    assert_eq!(options.routes[1].variants[0].min["trust"], 6);
+    let will = s.node("will").unwrap();
+    assert_eq!((will.quality, will.header()), (Some(Quality::Good), "Action plan: Sam's own".to_string()));
+    assert_eq!(will.variants[0].not_visited, ["reality"]);
+    assert_eq!(s.repeat.len(), 2);
+    let balance = growsim::scenario::menu_balance(&s);
+    assert_eq!((balance.nodes, balance.only_open, balance.longest), (3, 0, 1));
+    let path: Vec<&str> = growsim::scenario::best_path(&s).iter().map(|(n, _)| n.id.as_str()).collect();
+    assert_eq!(path, ["goal", "reality", "options"]);
+}
+
+#[test]
+fn malformed_new_fields_are_coded_with_line_and_node() {
+    let broken = fixture("valid").replace("verdict = \"strong\"", "verdict = \"great\"");
+    let found = check("broken.toml", &broken);
+    let d =
+        found.iter().find(|d| d.message.contains("strong, fair, weak, harmful")).expect("a verdict outside the scale");
+    assert_eq!((d.code, d.node.as_deref()), (Code::Syntax, Some("goal")));
+    assert!(d.line.is_some());
+    let broken = fixture("valid").replace("quality = \"good\"", "quality = 3");
+    assert!(check("broken.toml", &broken).iter().any(|d| d.code == Code::Syntax && d.node.as_deref() == Some("will")));
+}

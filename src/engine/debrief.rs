@@ -1,6 +1,7 @@
 //! The end-of-session summary, computed from the transcript alone.
 
 use super::{State, Status};
+use crate::scenario::model::Quality;
 use crate::scenario::Outcome;
 use crate::scoring::{Fit, Kind, Openness, Stage};
 use crate::short_sort;
@@ -19,7 +20,12 @@ pub struct Debrief {
     /// Turns per kind, most frequent first.
     pub per_kind: Vec<(Kind, usize)>,
     pub outcome: Option<Outcome>,
-    /// An overall score out of 100: half openness, half fit.
+    /// How good the ending was, once ended.
+    pub quality: Option<Quality>,
+    /// Turns whose verdict was weak or harmful.
+    pub weak_turns: usize,
+    /// An overall score out of 100: 80 for the verdicts (strong 3 points, fair 2, weak 1,
+    /// harmful 0, as a share of 3 a turn) and 20 for the ending (good 20, mixed 10, poor 0).
     pub score: u32,
 }
 
@@ -49,12 +55,20 @@ impl Debrief {
             .filter(|(_, c)| *c > 0)
             .collect();
         short_sort::sort_by(&mut per_kind, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let outcome = match &state.status {
-            Status::Ended { outcome, .. } => Some(*outcome),
-            Status::Active => None,
+        let (outcome, quality) = match &state.status {
+            Status::Ended { outcome, quality, .. } => (Some(*outcome), Some(*quality)),
+            Status::Active => (None, None),
         };
         let (open_ratio, fit_ratio) = (ratio(open), ratio(good));
-        let score = ((open_ratio + fit_ratio) * 50.0).round() as u32;
-        Debrief { questions: n, open_ratio, fit_ratio, per_stage, per_kind, outcome, score }
+        let points: u32 = turns.iter().map(|t| t.score.verdict.points()).sum();
+        let verdicts = if n == 0 { 0.0 } else { points as f32 / (3 * n) as f32 };
+        let ending = match quality {
+            Some(Quality::Good) => 20.0,
+            Some(Quality::Mixed) => 10.0,
+            _ => 0.0,
+        };
+        let score = ((verdicts * 80.0 + ending).round() as u32).min(100);
+        let weak_turns = turns.iter().filter(|t| t.score.verdict.is_weak()).count();
+        Debrief { questions: n, open_ratio, fit_ratio, per_stage, per_kind, outcome, quality, weak_turns, score }
     }
 }

@@ -11,7 +11,7 @@ pub fn markdown(scenario: &Scenario, state: &State) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {} — growsim session\n", scenario.title);
     let _ = writeln!(out, "- Scenario: `{}`, seed {}", scenario.id, state.seed);
-    let _ = writeln!(out, "- Outcome: {}", d.outcome.map(|o| o.label()).unwrap_or("in progress"));
+    let _ = writeln!(out, "- Outcome: {}", header(scenario, state));
     let _ = writeln!(out, "- Score: {} / 100", d.score);
     let _ = writeln!(out, "- Open questions and reflections: {}", percent(d.open_ratio));
     let _ = writeln!(out, "- Good stage fit: {}", percent(d.fit_ratio));
@@ -24,6 +24,14 @@ pub fn markdown(scenario: &Scenario, state: &State) -> String {
             Source::Typed => "typed",
         };
         let _ = writeln!(out, "**You ({how}):** {}\n", e.question);
+        let source = match e.score.verdict_source {
+            crate::vocab::VerdictSource::Authored => "",
+            crate::vocab::VerdictSource::Generic => " (generic rule)",
+        };
+        let _ = writeln!(out, "> **{}**{source}", e.score.verdict.label());
+        if let Some(note) = &e.score.note {
+            let _ = writeln!(out, "> {note}");
+        }
         let _ = writeln!(
             out,
             "> {} · {} · fit: {} — {}",
@@ -38,6 +46,11 @@ pub fn markdown(scenario: &Scenario, state: &State) -> String {
         let _ = writeln!(out, "\n**{}:** {}\n", scenario.coachee, e.reply);
     }
     out
+}
+
+/// The debrief header: the ending's label (or its outcome's), or "in progress".
+pub fn header(scenario: &Scenario, state: &State) -> String {
+    super::ending_header(scenario, state).unwrap_or_else(|| "In progress".to_string())
 }
 
 /// The session as pretty JSON, including every score and rule that fired.

@@ -1,6 +1,7 @@
 //! Turns the table [`reader`](super::reader) read into a [`Scenario`], reporting every missing
 //! field, unknown field and wrong type at once, each with its line and node.
 
+use super::model::Variant;
 use super::reader::{Item, Table, Value};
 use super::{Choice, Code, Diagnostic, Node, Route, Scenario};
 use crate::vocab::Named;
@@ -25,6 +26,7 @@ pub fn scenario(file: &str, root: &Table) -> Result<Scenario, Vec<Diagnostic>> {
         vars: fields.variables("vars"),
         shared_routes: Vec::new(),
         nodes: Vec::new(),
+        repeat: fields.strings("repeat"),
     };
     let shared = fields.tables("shared_route");
     let nodes = fields.tables("node");
@@ -56,10 +58,15 @@ fn node(table: &Table, line: usize, problems: &mut Problems) -> Node {
         ending: fields.optional("ending"),
         summary: fields.optional_string("summary"),
         commitment: fields.number("commitment", 0..=10),
+        quality: fields.optional("quality"),
+        label: fields.optional_string("label"),
+        variants: Vec::new(),
     };
     let choices = fields.tables("choice");
     let routes = fields.tables("route");
+    let variants = fields.tables("variant");
     fields.finish();
+    node.variants = variants.into_iter().map(|(t, line)| variant(t, line, problems, Text::Say)).collect();
     node.choices = choices.into_iter().map(|(t, line)| choice(t, line, problems)).collect();
     node.routes = routes.into_iter().map(|(t, line)| route(t, line, problems)).collect();
     problems.node = None;
@@ -76,9 +83,44 @@ fn choice(table: &Table, line: usize, problems: &mut Problems) -> Choice {
         reply: fields.strings("reply"),
         set: fields.variables("set"),
         note: fields.optional_string("note"),
+        verdict: fields.optional("verdict"),
+        better: fields.optional_string("better"),
+        variants: Vec::new(),
     };
+    let variants = fields.tables("variant");
     fields.finish();
-    choice
+    let variants = variants.into_iter().map(|(t, line)| variant(t, line, problems, Text::Reply)).collect();
+    Choice { variants, ..choice }
+}
+
+/// Which text a variant may replace.
+#[derive(Clone, Copy, PartialEq)]
+enum Text {
+    /// A node's `say` and `summary`.
+    Say,
+    /// A choice's or route's `reply`.
+    Reply,
+}
+
+fn variant(table: &Table, line: usize, problems: &mut Problems, text: Text) -> Variant {
+    let mut fields = Fields::new(table, line, problems);
+    let mut variant = Variant {
+        visited: fields.strings("visited"),
+        not_visited: fields.strings("not_visited"),
+        min: fields.variables("min"),
+        max: fields.variables("max"),
+        line,
+        ..Variant::default()
+    };
+    match text {
+        Text::Say => {
+            variant.say = fields.strings("say");
+            variant.summary = fields.optional_string("summary");
+        }
+        Text::Reply => variant.reply = fields.strings("reply"),
+    }
+    fields.finish();
+    variant
 }
 
 fn route(table: &Table, line: usize, problems: &mut Problems) -> Route {
@@ -91,13 +133,19 @@ fn route(table: &Table, line: usize, problems: &mut Problems) -> Route {
         keywords: fields.strings("keywords"),
         min: fields.variables("min"),
         max: fields.variables("max"),
+        purpose: fields.list("purpose"),
         next: fields.optional_string("next"),
         reply: fields.strings("reply"),
         set: fields.variables("set"),
         note: fields.optional_string("note"),
+        verdict: fields.optional("verdict"),
+        better: fields.optional_string("better"),
+        variants: Vec::new(),
     };
+    let variants = fields.tables("variant");
     fields.finish();
-    route
+    let variants = variants.into_iter().map(|(t, line)| variant(t, line, problems, Text::Reply)).collect();
+    Route { variants, ..route }
 }
 
 /// The problems found so far, and the node being read.

@@ -10,10 +10,10 @@
 mod decode;
 pub mod model;
 pub mod reader;
-mod validate;
+pub mod validate;
 
-pub use model::{Choice, Difficulty, Node, Outcome, Route, Scenario};
-pub use validate::validate;
+pub use model::{Choice, Difficulty, Node, Outcome, Purpose, Route, Scenario};
+pub use validate::{best_path, menu_balance, validate, MenuBalance};
 
 use serde::Serialize;
 use std::fmt;
@@ -38,10 +38,17 @@ pub enum Code {
     LabelKind,
     LabelStage,
     TooLarge,
+    MissingQuality,
+    HarmfulRaisesTrust,
+    StrongToPoor,
+    VariantUnknownNode,
+    VariantUnknownVariable,
+    MenuOnlyOpen,
+    MenuLongest,
 }
 
 impl Code {
-    pub const ALL: [Code; 16] = [
+    pub const ALL: [Code; 23] = [
         Code::Syntax,
         Code::UnknownField,
         Code::DuplicateId,
@@ -58,6 +65,13 @@ impl Code {
         Code::LabelKind,
         Code::LabelStage,
         Code::TooLarge,
+        Code::MissingQuality,
+        Code::HarmfulRaisesTrust,
+        Code::StrongToPoor,
+        Code::VariantUnknownNode,
+        Code::VariantUnknownVariable,
+        Code::MenuOnlyOpen,
+        Code::MenuLongest,
     ];
 
     /// The stable name printed in reports, e.g. `undefined-target`.
@@ -79,13 +93,26 @@ impl Code {
             Code::LabelKind => "label-kind",
             Code::LabelStage => "label-stage",
             Code::TooLarge => "too-large",
+            Code::MissingQuality => "missing-quality",
+            Code::HarmfulRaisesTrust => "harmful-raises-trust",
+            Code::StrongToPoor => "strong-to-poor",
+            Code::VariantUnknownNode => "variant-unknown-node",
+            Code::VariantUnknownVariable => "variant-unknown-variable",
+            Code::MenuOnlyOpen => "menu-only-open",
+            Code::MenuLongest => "menu-longest",
         }
     }
 
     /// Warnings don't stop a scenario from shipping; errors do.
     pub fn severity(self) -> Severity {
         match self {
-            Code::LabelKind | Code::LabelStage => Severity::Warning,
+            Code::LabelKind
+            | Code::LabelStage
+            | Code::MissingQuality
+            | Code::HarmfulRaisesTrust
+            | Code::StrongToPoor
+            | Code::MenuOnlyOpen
+            | Code::MenuLongest => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -5,6 +5,7 @@
 
 pub use crate::vocab::{Difficulty, Outcome};
 use crate::vocab::{Fit, Flag, Kind, Stage};
+pub use crate::vocab::{Purpose, Quality, Verdict};
 use std::collections::BTreeMap;
 
 /// A whole practice scenario: the coachee, the brief and the conversation graph.
@@ -34,6 +35,9 @@ pub struct Scenario {
     /// Routes tried at every node after the node's own conditional routes.
     pub shared_routes: Vec<Route>,
     pub nodes: Vec<Node>,
+    /// The coachee's lines when a question is asked again at the same node; empty means the
+    /// built-in ones.
+    pub repeat: Vec<String>,
 }
 
 /// One point in the conversation: what the coachee says and what the learner may ask next.
@@ -56,6 +60,12 @@ pub struct Node {
     pub summary: Option<String>,
     /// For action-plan endings: the coachee's commitment out of 10.
     pub commitment: Option<u8>,
+    /// For endings: how good this ending is (missing: the outcome's usual quality).
+    pub quality: Option<Quality>,
+    /// For endings: the debrief header (missing: the outcome's label).
+    pub label: Option<String>,
+    /// Replacement `say` and `summary` lines, with conditions on the path; the first that holds wins.
+    pub variants: Vec<Variant>,
 }
 
 /// A menu question, with the labels its author intends.
@@ -70,6 +80,12 @@ pub struct Choice {
     pub set: BTreeMap<String, i64>,
     /// The author's coaching note, shown in feedback.
     pub note: Option<String>,
+    /// The author's judgement of this question at this moment.
+    pub verdict: Option<Verdict>,
+    /// A better question to suggest after this one.
+    pub better: Option<String>,
+    /// Replacement replies, with conditions on the path.
+    pub variants: Vec<Variant>,
 }
 
 /// A route for typed questions: conditions on the scoring result and variables.
@@ -89,11 +105,50 @@ pub struct Route {
     pub min: BTreeMap<String, i64>,
     /// Variables that must be at most these values.
     pub max: BTreeMap<String, i64>,
+    /// Any of these purposes of a closed question; such a route is tried before the others.
+    pub purpose: Vec<Purpose>,
     /// Where to go; omitted means stay at the current node.
     pub next: Option<String>,
     pub reply: Vec<String>,
     pub set: BTreeMap<String, i64>,
     pub note: Option<String>,
+    /// The author's judgement of questions that take this route.
+    pub verdict: Option<Verdict>,
+    /// A better question to suggest after one that takes this route.
+    pub better: Option<String>,
+    /// Replacement replies, with conditions on the path.
+    pub variants: Vec<Variant>,
+}
+
+/// Text that replaces a node's `say`/`summary` or an edge's `reply` when its conditions hold.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Variant {
+    /// Every one of these nodes has been visited.
+    pub visited: Vec<String>,
+    /// None of these nodes has been visited.
+    pub not_visited: Vec<String>,
+    pub min: BTreeMap<String, i64>,
+    pub max: BTreeMap<String, i64>,
+    pub say: Vec<String>,
+    pub reply: Vec<String>,
+    pub summary: Option<String>,
+    /// The line of the variant's table in the file.
+    pub line: usize,
+}
+
+impl Variant {
+    /// Whether the path so far (nodes visited, variables now) satisfies the conditions.
+    pub fn holds(&self, visited: &[&str], vars: &BTreeMap<String, i64>) -> bool {
+        self.visited.iter().all(|v| visited.contains(&v.as_str()))
+            && !self.not_visited.iter().any(|v| visited.contains(&v.as_str()))
+            && self.min.iter().all(|(name, min)| vars.get(name).is_some_and(|v| v >= min))
+            && self.max.iter().all(|(name, max)| vars.get(name).is_some_and(|v| v <= max))
+    }
+}
+
+/// The first variant that holds, if any.
+pub fn variant<'v>(variants: &'v [Variant], visited: &[&str], vars: &BTreeMap<String, i64>) -> Option<&'v Variant> {
+    variants.iter().find(|v| v.holds(visited, vars))
 }
 
 impl Route {
@@ -106,6 +161,21 @@ impl Route {
             && self.keywords.is_empty()
             && self.min.is_empty()
             && self.max.is_empty()
+            && self.purpose.is_empty()
+    }
+
+    /// A deflection keyed on form alone: its only conditions are kinds other than open, reflection
+    /// and summary, or fits other than good, without a stage.
+    pub fn is_form_only(&self) -> bool {
+        let welcoming = self.kind.iter().any(|k| matches!(k, Kind::Open | Kind::Reflection | Kind::Summary))
+            || self.fit.contains(&Fit::Good);
+        let rest_empty = self.flags.is_empty()
+            && self.keywords.is_empty()
+            && self.min.is_empty()
+            && self.max.is_empty()
+            && self.purpose.is_empty()
+            && self.stage.is_empty();
+        rest_empty && !welcoming && (!self.kind.is_empty() || !self.fit.is_empty())
     }
 
     /// A shared route whose only conditions are on variables and which leads somewhere: a guard,
@@ -118,6 +188,7 @@ impl Route {
             && self.fit.is_empty()
             && self.flags.is_empty()
             && self.keywords.is_empty()
+            && self.purpose.is_empty()
     }
 
     /// Whether the variables satisfy this route's `min` and `max`.
@@ -137,5 +208,33 @@ impl Scenario {
 impl Node {
     pub fn is_ending(&self) -> bool {
         self.ending.is_some()
+    }
+
+    /// For endings: the quality, as declared or from the outcome.
+    pub fn quality(&self) -> Option<Quality> {
+        self.quality.or(self.ending.map(Quality::of_outcome))
+    }
+
+    /// For endings: the debrief header. The declared `label`; else the outcome's label where the
+    /// quality is the outcome's usual one, and otherwise one that says the quality ("Action plan:
+    /// poor"), so a poor ending never wears a good one's header.
+    pub fn header(&self) -> String {
+        match (&self.label, self.ending) {
+            (Some(label), _) => label.clone(),
+            (None, Some(outcome)) => match self.quality {
+                Some(q) if q != Quality::of_outcome(outcome) => {
+                    let noun = match outcome {
+                        Outcome::GoalAgreed => "Goal",
+                        Outcome::ActionPlan => "Action plan",
+                        Outcome::Stalled => "Stalled session",
+                        Outcome::Disengaged => "Disengaged coachee",
+                        Outcome::Referred => "Referral",
+                    };
+                    format!("{noun}: {}", q.name())
+                }
+                _ => outcome.label().to_string(),
+            },
+            (None, None) => String::new(),
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! Checks a parsed scenario's graph and labels, collecting every problem.
 
-use super::{Code, Diagnostic, Node, Route, Scenario};
-use crate::scoring::{analyse, Stage};
+use super::model::{Quality, Variant, Verdict};
+use super::{Choice, Code, Diagnostic, Node, Route, Scenario};
+use crate::scoring::{analyse, Kind, Stage};
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
 /// Fewest and most menu questions a node may offer.
@@ -111,6 +112,64 @@ pub fn validate(file: &str, source: &str, scenario: &Scenario) -> Vec<Diagnostic
         }
     }
 
+    for node in &scenario.nodes {
+        let id = Some(node.id.as_str());
+        if node.is_ending() && node.quality.is_none() {
+            let default = node.quality().map(Quality::name).unwrap_or("good");
+            report(
+                Code::MissingQuality,
+                id,
+                format!("an ending should declare `quality` (good, mixed or poor); read as {default} from its outcome"),
+            );
+        }
+        let edges = node.choices.iter().enumerate().map(|(i, c)| (format!("choice {}", i + 1), c.verdict, &c.set));
+        let routes = node.routes.iter().enumerate().map(|(i, r)| (format!("route {}", i + 1), r.verdict, &r.set));
+        for (place, verdict, set) in edges.chain(routes) {
+            if verdict == Some(Verdict::Harmful) && set.get("trust").is_some_and(|t| *t > 0) {
+                report(Code::HarmfulRaisesTrust, id, format!("{place} is marked harmful but its `set` raises trust"));
+            }
+        }
+        for (i, choice) in node.choices.iter().enumerate() {
+            if choice.verdict == Some(Verdict::Strong) && only_poor_endings(scenario, &choice.next) {
+                report(
+                    Code::StrongToPoor,
+                    id,
+                    format!("choice {} is marked strong but every path from it leads only to poor endings", i + 1),
+                );
+            }
+        }
+    }
+    for (i, r) in scenario.shared_routes.iter().enumerate() {
+        if r.verdict == Some(Verdict::Harmful) && r.set.get("trust").is_some_and(|t| *t > 0) {
+            let message = format!("shared_route {} is marked harmful but its `set` raises trust", i + 1);
+            report(Code::HarmfulRaisesTrust, None, message);
+        }
+    }
+    let balance = menu_balance(scenario);
+    if balance.nodes > 0 {
+        let past_a_third = |n: usize| n * 3 > balance.nodes;
+        if past_a_third(balance.only_open) {
+            report(
+                Code::MenuOnlyOpen,
+                None,
+                format!(
+                    "on the best path the strongest choice is the only open question in {} of {} menus; give the weaker choices open forms too",
+                    balance.only_open, balance.nodes
+                ),
+            );
+        }
+        if past_a_third(balance.longest) {
+            report(
+                Code::MenuLongest,
+                None,
+                format!(
+                    "on the best path the strongest choice is the longest option in {} of {} menus; vary the lengths",
+                    balance.longest, balance.nodes
+                ),
+            );
+        }
+    }
+
     let reachable = reachable(scenario);
     for node in &scenario.nodes {
         if !reachable.contains(node.id.as_str()) && node.id != scenario.timeout {
@@ -133,8 +192,115 @@ pub fn validate(file: &str, source: &str, scenario: &Scenario) -> Vec<Diagnostic
             );
         }
     }
+    out.extend(variant_problems(file, scenario));
     super::sort_by_line(&mut out);
     out
+}
+
+/// Conditions in `[[…variant]]` tables that name nodes or variables the scenario lacks.
+fn variant_problems(file: &str, scenario: &Scenario) -> Vec<Diagnostic> {
+    let ids: BTreeSet<&str> = scenario.nodes.iter().map(|n| n.id.as_str()).collect();
+    let mut out = Vec::new();
+    let mut check = |node: Option<&str>, place: &str, variants: &[Variant]| {
+        for v in variants {
+            let mut problem = |code: Code, message: String| {
+                let node = node.map(str::to_string);
+                out.push(Diagnostic { code, file: file.to_string(), node, line: Some(v.line), message });
+            };
+            for id in v.visited.iter().chain(&v.not_visited) {
+                if !ids.contains(id.as_str()) {
+                    problem(
+                        Code::VariantUnknownNode,
+                        format!("a variant of {place} names '{id}', which is not a node"),
+                    );
+                }
+            }
+            for key in v.min.keys().chain(v.max.keys()) {
+                if !scenario.vars.contains_key(key) {
+                    problem(
+                        Code::VariantUnknownVariable,
+                        format!("a variant of {place} uses '{key}', which is not declared in [vars]"),
+                    );
+                }
+            }
+        }
+    };
+    for (i, r) in scenario.shared_routes.iter().enumerate() {
+        check(None, &format!("shared_route {}", i + 1), &r.variants);
+    }
+    for node in &scenario.nodes {
+        let id = Some(node.id.as_str());
+        check(id, "the node", &node.variants);
+        for (i, c) in node.choices.iter().enumerate() {
+            check(id, &format!("choice {}", i + 1), &c.variants);
+        }
+        for (i, r) in node.routes.iter().enumerate() {
+            check(id, &format!("route {}", i + 1), &r.variants);
+        }
+    }
+    out
+}
+
+/// Whether every ending reachable from `from` (the timeout aside) is poor, and there is one.
+fn only_poor_endings(scenario: &Scenario, from: &str) -> bool {
+    let endings: Vec<&Node> = reachable_from(scenario, from)
+        .into_iter()
+        .filter_map(|id| scenario.node(id))
+        .filter(|n| n.is_ending() && n.id != scenario.timeout)
+        .collect();
+    !endings.is_empty() && endings.iter().all(|n| n.quality() == Some(Quality::Poor))
+}
+
+/// The best path: from the start, at each node the strongest choice that moves on to a node not
+/// yet on the path (a strong one if any, else the first in file order), until an ending or no
+/// choice moves on. Returns the nodes with a menu on it, with the index of the choice followed.
+pub fn best_path(scenario: &Scenario) -> Vec<(&Node, usize)> {
+    let mut path: Vec<(&Node, usize)> = Vec::new();
+    let mut at = scenario.node(&scenario.start);
+    while let Some(node) = at {
+        if node.is_ending() {
+            break;
+        }
+        let fresh = |c: &Choice| c.next != node.id && !path.iter().any(|(n, _)| n.id == c.next);
+        let strong = node.choices.iter().position(|c| c.verdict == Some(Verdict::Strong) && fresh(c));
+        let Some(index) = strong.or_else(|| node.choices.iter().position(fresh)) else { break };
+        path.push((node, index));
+        at = scenario.node(&node.choices[index].next);
+    }
+    path
+}
+
+/// How the best path's menus give their strongest choice away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MenuBalance {
+    /// Menus on the best path.
+    pub nodes: usize,
+    /// Menus where the strongest choice is the only open question.
+    pub only_open: usize,
+    /// Menus where the strongest choice is longer than every other option.
+    pub longest: usize,
+}
+
+/// Counts, on the [`best_path`], the menus whose strongest choice is the only open question
+/// and those where it is the longest option.
+pub fn menu_balance(scenario: &Scenario) -> MenuBalance {
+    let mut balance = MenuBalance::default();
+    for (node, index) in best_path(scenario) {
+        let best = &node.choices[index];
+        if node.choices.len() < 2 {
+            continue;
+        }
+        balance.nodes += 1;
+        let others = || node.choices.iter().enumerate().filter(move |(i, _)| *i != index).map(|(_, c)| c);
+        if best.kind == Kind::Open && !others().any(|c| c.kind == Kind::Open) {
+            balance.only_open += 1;
+        }
+        let length = |c: &Choice| c.ask.chars().count();
+        if others().all(|c| length(c) < length(best)) {
+            balance.longest += 1;
+        }
+    }
+    balance
 }
 
 fn check_route(
@@ -159,9 +325,17 @@ fn check_route(
 
 /// Node ids reachable from the start by any choice or route.
 pub fn reachable(scenario: &Scenario) -> BTreeSet<&str> {
+    reachable_from(scenario, &scenario.start)
+}
+
+/// Node ids reachable from `from` by any choice or route.
+pub fn reachable_from<'s>(scenario: &'s Scenario, from: &str) -> BTreeSet<&'s str> {
     let by_id = nodes_by_id(scenario);
     let mut seen = BTreeSet::new();
-    let mut queue = VecDeque::from([scenario.start.as_str()]);
+    let mut queue: VecDeque<&str> = match by_id.get(from) {
+        Some(node) => VecDeque::from([node.id.as_str()]),
+        None => VecDeque::new(),
+    };
     let shared: Vec<&str> = scenario.shared_routes.iter().filter_map(|r| r.next.as_deref()).collect();
     while let Some(id) = queue.pop_front() {
         let Some(node) = by_id.get(id) else {

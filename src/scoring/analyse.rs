@@ -50,6 +50,7 @@ pub fn analyse(text: &str) -> Analysis {
             rules: vec![],
             evidence: vec![],
             reason: Some(reason),
+            purpose: None,
         };
     }
     let turn = Turn::new(text);
@@ -61,7 +62,9 @@ pub fn analyse(text: &str) -> Analysis {
         Ok(model) => model.rank(&turn, kind, EVIDENCE),
         Err(why) => (Stage::ALL.iter().map(|&s| (s, 0.2)).collect(), vec![StageCue::unavailable(why)]),
     };
-    Analysis { kind, openness, flags, stages, rules: hits, evidence, reason: None }
+    let mut analysis = Analysis { kind, openness, flags, stages, rules: hits, evidence, reason: None, purpose: None };
+    analysis.purpose = super::purpose::purpose(&analysis, text);
+    analysis
 }
 
 /// How many n-grams a stage verdict cites.

@@ -1,17 +1,34 @@
-//! Stage fit: does a question suit where the conversation is now? Returns a verdict, a short
-//! explanation the learner can act on, and a better question where one fits.
+//! Stage fit: does a question suit where the conversation is now? Returns the fit and a short
+//! explanation the learner can act on. Better questions come from the scenario, never from here:
+//! only the author knows what the moment needs.
 
-use super::{Analysis, Fit, Flag, Kind, Stage};
-use crate::vocab::Named;
+use super::{Analysis, Fit, Flag, Kind, Purpose, Stage, Verdict};
 use serde::Serialize;
-use std::sync::OnceLock;
 
-/// The fit verdict with its explanation and, where useful, a better question.
+/// The fit with its explanation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FitReport {
     pub fit: Fit,
     pub explanation: String,
-    pub better: Option<String>,
+}
+
+/// The generic verdict, used where the scenario's author gave none: a good fit with an open
+/// question, a reflection, a summary or a purposeful closed question is strong; a good fit with
+/// another form is fair; an early, late or off question is weak. Only an author says harmful.
+///
+/// ```
+/// use growsim::scoring::{fit::generic_verdict, Fit, Kind, Purpose, Verdict};
+/// assert_eq!(generic_verdict(Kind::Closed, Fit::Good, Some(Purpose::Timing)), Verdict::Strong);
+/// assert_eq!(generic_verdict(Kind::Closed, Fit::Good, None), Verdict::Fair);
+/// assert_eq!(generic_verdict(Kind::Open, Fit::Early, None), Verdict::Weak);
+/// ```
+pub fn generic_verdict(kind: Kind, fit: Fit, purpose: Option<Purpose>) -> Verdict {
+    match (fit, kind) {
+        (Fit::Good, Kind::Open | Kind::Reflection | Kind::Summary) => Verdict::Strong,
+        (Fit::Good, Kind::Closed) if purpose.is_some() => Verdict::Strong,
+        (Fit::Good, _) => Verdict::Fair,
+        _ => Verdict::Weak,
+    }
 }
 
 /// Judges `analysis` against the conversation's `current` stage.
@@ -20,14 +37,11 @@ pub struct FitReport {
 /// use growsim::scoring::{analyse, fit, Fit, Stage};
 /// let early = fit(&analyse("What options do you have?"), Stage::Goal);
 /// assert_eq!(early.fit, Fit::Early);
-/// assert!(early.better.is_some());
 /// ```
 pub fn fit(analysis: &Analysis, current: Stage) -> FitReport {
     let asked = analysis.top_stage();
     let (fit, explanation) = verdict(analysis, asked, current);
-    let needs_better = fit != Fit::Good || !matches!(analysis.kind, Kind::Open | Kind::Reflection | Kind::Summary);
-    let better = needs_better.then(|| better_question(current, analysis.rules.len())).flatten();
-    FitReport { fit, explanation, better }
+    FitReport { fit, explanation }
 }
 
 fn verdict(a: &Analysis, asked: Stage, current: Stage) -> (Fit, String) {
@@ -86,6 +100,18 @@ fn early_reason(asked: Stage, current: Stage) -> String {
     }
 }
 
+/// Learner-facing advice about the form of a question, with its purpose if it is a closed
+/// question that does a job the stage needs.
+pub fn form_note_for(kind: Kind, purpose: Option<Purpose>) -> String {
+    match (kind, purpose) {
+        (Kind::Closed, Some(p)) => format!(
+            "Closed, with a purpose ({}): a short answer is what this job needs. Closed is a form, not a fault.",
+            crate::vocab::Named::name(p)
+        ),
+        _ => form_note(kind).to_string(),
+    }
+}
+
 /// Learner-facing advice about the form of a question, whatever its stage.
 pub fn form_note(kind: Kind) -> &'static str {
     match kind {
@@ -103,24 +129,6 @@ pub fn form_note(kind: Kind) -> &'static str {
         Kind::Summary => "Summary: pulling threads together helps the coachee see the whole picture.",
         Kind::Other => "Not a question: it doesn't ask the coachee to think.",
     }
-}
-
-/// A model question for a stage, picked by `seed` from `lexicon/better_questions.tsv`.
-pub fn better_question(stage: Stage, seed: usize) -> Option<String> {
-    let pool: Vec<&String> = better_questions().iter().filter(|(s, _)| *s == stage).map(|(_, q)| q).collect();
-    (!pool.is_empty()).then(|| pool[seed % pool.len()].clone())
-}
-
-fn better_questions() -> &'static [(Stage, String)] {
-    static CELL: OnceLock<Vec<(Stage, String)>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        include_str!("lexicon/better_questions.tsv")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .filter_map(|(s, q)| Some((Stage::parse(s)?, q.trim().to_string())))
-            .collect()
-    })
 }
 
 #[cfg(test)]
@@ -163,21 +171,14 @@ mod tests {
     }
 
     #[test]
-    fn closed_questions_get_a_better_alternative() {
-        let report = fit(&analyse("Do you like your job?"), Stage::Reality);
-        assert_eq!(report.better.as_deref().map(|q| analyse(q).kind), Some(Kind::Open));
-    }
-
-    #[test]
-    fn every_stage_has_model_questions_that_score_as_open_and_on_stage() {
-        for &stage in Stage::ALL {
-            let pool: Vec<_> = better_questions().iter().filter(|(s, _)| *s == stage).collect();
-            assert!(pool.len() >= 3, "{stage:?}");
-            for (_, q) in pool {
-                let a = analyse(q);
-                assert_eq!(a.kind, Kind::Open, "{q}");
-                assert_eq!(a.top_stage(), stage, "{q}");
-            }
-        }
+    fn generic_verdicts_follow_fit_and_form() {
+        let v = |text: &str, stage| {
+            let a = analyse(text);
+            generic_verdict(a.kind, fit(&a, stage).fit, a.purpose)
+        };
+        assert_eq!(v("What do you want from today?", Stage::Goal), Verdict::Strong);
+        assert_eq!(v("When will you send it?", Stage::Will), Verdict::Strong);
+        assert_eq!(v("Do you like your job?", Stage::Reality), Verdict::Fair);
+        assert_eq!(v("Have you considered delegating?", Stage::Options), Verdict::Weak);
     }
 }

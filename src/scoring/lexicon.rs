@@ -204,6 +204,8 @@ lexicons! {
     third_party => "lexicon/third_party.txt",
     /// Scaling-question markers ("on a scale of").
     scaling => "lexicon/scaling.txt",
+    /// Phrases that show what job a closed question does, in `#= purpose` sections (see `purpose`).
+    purposes => "lexicon/purposes.txt",
 }
 
 #[cfg(test)]
@@ -232,7 +234,7 @@ mod tests {
 
     #[test]
     fn every_lexicon_loads_and_is_not_empty() {
-        assert_eq!(all().len(), 12);
+        assert_eq!(all().len(), 13);
         for (file, _, lexicon) in all() {
             assert!(!lexicon.phrases().is_empty(), "{file}");
         }

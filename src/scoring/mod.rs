@@ -17,6 +17,7 @@ pub mod fit;
 pub mod lexicon;
 pub mod model;
 pub mod model_file;
+pub mod purpose;
 pub mod rules;
 pub mod text;
 pub mod turn;
@@ -26,7 +27,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::ops::Range;
 
-pub use crate::vocab::{Fit, Flag, Kind, Openness, Stage};
+pub use crate::vocab::{Fit, Flag, Kind, Openness, Purpose, Stage, Verdict};
 pub use fit::{fit, FitReport};
 pub use model::StageCue;
 
@@ -60,6 +61,8 @@ pub struct Analysis {
     pub evidence: Vec<StageCue>,
     /// Set when the input could not be read as a coaching utterance.
     pub reason: Option<String>,
+    /// For closed questions: the job it does that a stage needs, if any.
+    pub purpose: Option<Purpose>,
 }
 
 impl Analysis {

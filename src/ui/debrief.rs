@@ -37,8 +37,9 @@ pub fn Debrief(props: &DebriefProps) -> Html {
     };
     let session = &attempt.session;
     let d = Summary::of(session);
+    let header = export::header(scenario, session);
     let ending = match &session.status {
-        Status::Ended { node, .. } => scenario.node(node).and_then(|n| n.summary.clone()),
+        Status::Ended { .. } => crate::engine::ending_summary(scenario, session),
         Status::Active => Some("You ended the session before the coachee reached an outcome.".to_string()),
     };
     let max_stage = d.per_stage.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
@@ -93,7 +94,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             <h2 id="debrief-title">{ format!("Debrief: {}", scenario.title) }</h2>
             <div class="summary-cards">
                 <div class="card big"><span class="label">{ "Score" }</span><span class="value" data-test="score">{ d.score }</span><span class="unit">{ "/ 100" }</span></div>
-                <div class="card"><span class="label">{ "Outcome" }</span><span class="value small" data-test="outcome">{ d.outcome.map(|o| o.label()).unwrap_or("Ended early") }</span></div>
+                <div class="card"><span class="label">{ "Outcome" }</span><span class="value small" data-test="outcome">{ header }</span></div>
                 <div class="card"><span class="label">{ "Open questions & reflections" }</span><span class="value" data-test="open-ratio">{ percent(d.open_ratio) }</span></div>
                 <div class="card"><span class="label">{ "Good stage fit" }</span><span class="value" data-test="fit-ratio">{ percent(d.fit_ratio) }</span></div>
                 <div class="card"><span class="label">{ "Questions" }</span><span class="value" data-test="questions">{ d.questions }</span></div>
@@ -115,7 +116,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             <h3>{ "Turn by turn" }</h3>
             <div class="table-wrap">
                 <table class="turns">
-                    { table_head(&["#", "Your question", "Form", "Stage", "Fit", "Why (rules that fired)", "Better"]) }
+                    { table_head(&["#", "Your question", "Verdict", "Form", "Stage", "Fit", "Why (rules that fired)", "Better"]) }
                     <tbody>
                         { for session.transcript.iter().map(|e| {
                             let mut rules: Vec<String> = e.score.rules.iter().filter(|r| r.rule != "stage_cue" && r.supports(e.score.kind, e.score.openness, e.score.stage)).map(|r| r.rule.replace('_', " ")).collect();
@@ -124,6 +125,10 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                                 <tr>
                                     <td>{ e.turn }</td>
                                     <td>{ &e.question }</td>
+                                    <td data-verdict={e.score.verdict.name()}>{ e.score.verdict.label() }
+                                        if e.score.verdict_source == crate::vocab::VerdictSource::Generic { <br/><small>{ "generic rule" }</small> }
+                                        if let Some(note) = &e.score.note { <br/><small>{ note }</small> }
+                                    </td>
                                     <td>{ e.score.kind.label() }</td>
                                     <td><span class={classes!("chip", "stage", stage_class(e.score.stage))}>{ e.score.stage.label() }</span></td>
                                     <td>{ e.score.fit.name() }</td>

@@ -9,13 +9,11 @@ mod transcript;
 use super::state::{Action, AppState, Feedback, Mode, Page, SessionView, Settings};
 use super::widgets::{grow_bar, trust_meter};
 use super::{dispatch, emit};
-use crate::engine::{Conversation, Prompt, SplitMix64, State};
+use crate::engine::{menu_order, Conversation, Prompt, State};
 use crate::library;
 use crate::link::{self, Link};
-use crate::scenario::Outcome;
 use composer::Composer;
 use header::Header;
-use rand::seq::SliceRandom;
 use transcript::Transcript;
 use yew::prelude::*;
 
@@ -23,13 +21,6 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct SessionProps {
     pub app: UseReducerHandle<AppState>,
-}
-
-/// The order the menu is shown in: shuffled by the session seed and turn, so a replay matches.
-fn menu_order(len: usize, seed: u64, turn: usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..len).collect();
-    order.shuffle(&mut SplitMix64::new(seed.wrapping_add(turn as u64).wrapping_mul(0x2545_F491_4F6C_DD1D)));
-    order
 }
 
 /// The full URL that gives others this session with these settings.
@@ -58,10 +49,10 @@ fn without_transcript(state: &State) -> State {
 }
 
 /// What replaces the composer once the session has ended.
-fn ending(outcome: Outcome, on_finish: &Callback<()>) -> Html {
+fn ending(header: String, on_finish: &Callback<()>) -> Html {
     html! {
         <div class="ending panel" role="status">
-            <h3>{ outcome.label() }</h3>
+            <h3>{ header }</h3>
             <p>{ "The session has ended. Open your debrief to see how it went." }</p>
             <button class="primary" onclick={emit(on_finish, ())}>{ "See your debrief" }</button>
         </div>
@@ -168,7 +159,7 @@ pub fn Session(props: &SessionProps) -> Html {
             <Transcript session={state.clone()} coachee={scenario.coachee.as_str()} feedback={view.feedback}
                 revealed={view.revealed} on_reveal={on.reveal.clone()} last_reply={last_reply.clone()} />
             { match conversation.prompt() {
-                Prompt::Ended { outcome, .. } => ending(outcome, &on.finish),
+                Prompt::Ended { node, .. } => ending(node.header(), &on.finish),
                 Prompt::Ask { choices, .. } => {
                     let menu = menu_order(choices.len(), state.seed, turns)
                         .into_iter()

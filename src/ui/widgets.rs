@@ -92,6 +92,21 @@ pub fn score_badges(kind: Kind, openness: Openness, stage: Stage, fit: Fit) -> H
     }
 }
 
+/// The verdict on a question, and whether the scenario's author gave it or the generic rule did.
+pub fn verdict_badge(verdict: crate::scenario::model::Verdict, source: crate::vocab::VerdictSource) -> Html {
+    let class = if verdict.is_weak() { "warn" } else { "ok" };
+    let from = match source {
+        crate::vocab::VerdictSource::Authored => "the scenario's author",
+        crate::vocab::VerdictSource::Generic => "generic rule",
+    };
+    html! {
+        <span class="badges verdict" data-verdict={verdict.name()} data-source={source.name()}>
+            <span class={classes!("chip", class)}>{ verdict.label() }</span>
+            <span class="chip muted">{ from }</span>
+        </span>
+    }
+}
+
 /// One bar per question, coloured by the question's stage; tall when the fit was good.
 pub fn timeline(turns: &[Exchange]) -> Html {
     let n = turns.len().max(1) as f32;

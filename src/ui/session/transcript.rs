@@ -4,7 +4,7 @@
 use crate::engine::{Exchange, Source, State};
 use crate::link::Feedback;
 use crate::ui::emit;
-use crate::ui::widgets::score_badges;
+use crate::ui::widgets::{score_badges, verdict_badge};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -40,12 +40,14 @@ fn feedback_for(e: &Exchange, is_last: bool, props: &TranscriptProps) -> Html {
     let open = is_last && props.feedback != Feedback::Collapsed;
     html! {
         <div class="feedback">
+            { verdict_badge(e.score.verdict, e.score.verdict_source) }
             { score_badges(e.score.kind, e.score.openness, e.score.stage, e.score.fit) }
             <details {open}>
                 <summary>{ "Why" }</summary>
+                // The author's judgement of the moment first; the generic reading of form and stage beside it.
+                if let Some(note) = &e.score.note { <p class="note">{ note }</p> }
                 <p>{ &e.score.form_note }</p>
                 <p>{ &e.score.explanation }</p>
-                if let Some(note) = &e.score.note { <p class="note">{ note }</p> }
                 if let Some(better) = &e.score.better { <p class="better">{ "Try: " }<q>{ better }</q></p> }
             </details>
         </div>
@@ -75,7 +77,7 @@ pub fn Transcript(props: &TranscriptProps) -> Html {
                     let is_last = e.turn as usize == last;
                     html! {
                         <>
-                            <li class="msg you" data-kind={e.score.kind.name()} data-fit={e.score.fit.name()}>
+                            <li class="msg you" data-kind={e.score.kind.name()} data-fit={e.score.fit.name()} data-verdict={e.score.verdict.name()}>
                                 <span class="who">{ match e.source { Source::Menu { .. } => "You (chosen)", Source::Typed => "You (typed)" } }</span>
                                 <p>{ &e.question }</p>
                                 { feedback_for(e, is_last, props) }

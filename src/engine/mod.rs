@@ -13,7 +13,7 @@ mod rng;
 
 use crate::scenario::model::{variant, Quality, Variant, Verdict};
 use crate::scenario::{Choice, Node, Outcome, Route, Scenario};
-use crate::scoring::{self, analyse, fit, Analysis, Fit, Flag, Kind, Openness, Purpose, RuleHit, Stage};
+use crate::scoring::{StageCue, self, analyse, fit, Analysis, Fit, Flag, Kind, Openness, Purpose, RuleHit, Stage};
 use crate::vocab::VerdictSource;
 use rand::seq::SliceRandom;
 use rand::Rng;
@@ -63,6 +63,9 @@ pub struct TurnScore {
     /// The scenario author's note, if the route or choice has one.
     pub note: Option<String>,
     pub rules: Vec<RuleHit>,
+    /// The n-grams that pulled most towards the stage, strongest first (empty when the author's
+    /// label set the stage).
+    pub evidence: Vec<StageCue>,
 }
 
 /// One question and answer in the transcript.
@@ -388,6 +391,7 @@ impl<'s> Conversation<'s> {
             better,
             note,
             rules: analysis.rules,
+            evidence: analysis.evidence,
         };
 
         self.state.node = arrived.id.clone();
@@ -597,6 +601,8 @@ fn adopt_authored_labels(analysis: &mut Analysis, choice: &Choice) {
     };
     analysis.purpose = if choice.kind == Kind::Closed { scoring::purpose::find(&choice.ask) } else { None };
     if analysis.top_stage() != choice.stage {
+        // The model's evidence argued for another stage, so it no longer explains this one.
+        analysis.evidence.clear();
         let others = analysis.stages.iter().filter(|s| s.0 != choice.stage).copied();
         analysis.stages = std::iter::once((choice.stage, 1.0)).chain(others.map(|(s, _)| (s, 0.0))).collect();
     }

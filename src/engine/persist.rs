@@ -4,7 +4,7 @@
 use super::{Answered, Exchange, Source, State, Status, TurnScore};
 use crate::json::{Error, FromJson, Object};
 use crate::scenario::model::Quality;
-use crate::scoring::RuleHit;
+use crate::scoring::{RuleHit, StageCue};
 use serde_json::Value;
 
 impl FromJson for RuleHit {
@@ -66,6 +66,19 @@ impl FromJson for TurnScore {
             better: o.field("better")?,
             note: o.field("note")?,
             rules: o.field("rules")?,
+            evidence: o.field_or_default("evidence")?,
+        })
+    }
+}
+
+impl FromJson for StageCue {
+    fn from_json(value: &Value) -> Result<Self, Error> {
+        let o = Object::of(value)?;
+        Ok(StageCue {
+            ngram: o.field("ngram")?,
+            in_question: o.field("in_question")?,
+            stage: o.field("stage")?,
+            weight: o.field("weight")?,
         })
     }
 }

@@ -22,6 +22,19 @@ pub struct StageCue {
 }
 
 impl StageCue {
+    /// The cue as a learner reads it: `"could" → Options +1.4`.
+    ///
+    /// ```
+    /// use growsim::scoring::{StageCue, Stage};
+    /// let cue = StageCue { ngram: "could".into(), in_question: true, stage: Stage::Options, weight: 1.42 };
+    /// assert_eq!(cue.describe(), "\u{201c}could\u{201d} → Options +1.4");
+    /// ```
+    pub fn describe(&self) -> String {
+        let sign = if self.weight < 0.0 { "−" } else { "+" };
+        let size = crate::decimal::fixed(self.weight.abs(), 1);
+        format!("\u{201c}{}\u{201d} → {} {sign}{size}", self.ngram, self.stage.label())
+    }
+
     /// Stands in for the evidence when the model could not be read: the stages are then
     /// unranked, and this says why.
     pub fn unavailable(why: &str) -> StageCue {

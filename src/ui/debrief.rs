@@ -4,6 +4,8 @@ use super::state::{Action, AppState, Page};
 use super::widgets::{bar_row, stage_class, table_head, timeline};
 use super::{copy_text, dispatch, download, new_seed};
 use crate::decimal::percent;
+use crate::decimal::fixed;
+use crate::engine::listening::{Listening, OPEN_DRILL, RATIO_DRILL};
 use crate::engine::{export, Debrief as Summary, Status};
 use crate::library;
 use crate::progress::Reflection;
@@ -37,6 +39,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
     };
     let session = &attempt.session;
     let d = Summary::of(session);
+    let listening = Listening::of(&session.transcript);
     let header = export::header(scenario, session);
     let ending = match &session.status {
         Status::Ended { .. } => crate::engine::ending_summary(scenario, session),
@@ -102,6 +105,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             if let Some(text) = ending {
                 <p class="ending-summary">{ text }</p>
             }
+            { listening_figures(&listening) }
             <div class="charts">
                 <figure class="bars per-stage">
                     <figcaption>{ "Questions per stage" }</figcaption>
@@ -167,6 +171,24 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                 <button onclick={{ let f = file.clone(); Callback::from(move |_| download(&format!("{f}.json"), "application/json", &json)) }}>{ "Download JSON" }</button>
                 <button onclick={Callback::from(|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } })}>{ "Print" }</button>
             </div>
+        </section>
+    }
+}
+
+/// The reflection ratio and the share of open questions, against the bands MI coders use, each
+/// with a line on what it means and the drill that moves it.
+fn listening_figures(l: &Listening) -> Html {
+    let ratio = l.ratio.map_or("–".to_string(), |r| format!("{}:1", fixed(r, 1)));
+    let open = l.open_share.map_or("–".to_string(), percent);
+    html! {
+        <section class="listening" aria-labelledby="listening-title">
+            <h3 id="listening-title">{ "Listening figures" }</h3>
+            <div class="summary-cards">
+                <div class="card"><span class="label">{ "Reflections to questions" }</span><span class="value" data-test="reflection-ratio">{ ratio }</span><span class="unit">{ l.ratio_band.label() }</span></div>
+                <div class="card"><span class="label">{ "Questions that were open" }</span><span class="value" data-test="open-share">{ open }</span><span class="unit">{ l.open_band.label() }</span></div>
+            </div>
+            <p>{ l.ratio_note() }{ " " }<a href={format!("#/drill/{RATIO_DRILL}")}>{ "Practise: reflect before asking" }</a></p>
+            <p>{ l.open_note() }{ " " }<a href={format!("#/drill/{OPEN_DRILL}")}>{ "Practise: closed to open" }</a></p>
         </section>
     }
 }

@@ -24,6 +24,8 @@ pub struct Drills {
     pub best: u32,
     /// Drills finished in all.
     pub finished: u32,
+    /// Days in a row up to the last day in `days` (which may be longer than `days` holds).
+    pub run: u32,
 }
 
 impl Drills {
@@ -37,35 +39,49 @@ impl Drills {
     /// ```
     pub fn record(&mut self, day: i64) {
         self.finished = self.finished.saturating_add(1);
-        if !self.days.contains(&day) {
-            self.days.push(day);
-            self.days.sort_unstable();
+        match self.days.last().copied() {
+            Some(last) if day == last => {}
+            Some(last) if day == last + 1 => {
+                self.days.push(day);
+                self.run = self.run.saturating_add(1);
+            }
+            Some(last) if day < last => {
+                // The clock went back: count the run again from the days kept.
+                if !self.days.contains(&day) {
+                    self.days.push(day);
+                    self.days.sort_unstable();
+                }
+                self.run = self.run_in_days();
+            }
+            _ => {
+                self.days.push(day);
+                self.run = 1;
+            }
         }
         let excess = self.days.len().saturating_sub(DRILL_DAYS_KEPT);
         self.days.drain(..excess);
-        let run = self.run_ending(*self.days.last().unwrap_or(&day));
-        self.best = self.best.max(run);
+        self.best = self.best.max(self.run);
     }
 
     /// Days in a row with a finished drill, up to `today` (or yesterday: the streak lasts until
     /// a whole day is missed).
     pub fn streak(&self, today: i64) -> u32 {
         match self.days.last() {
-            Some(&last) if last == today || last == today - 1 => self.run_ending(last),
+            Some(&last) if last == today || last == today - 1 => self.run.max(1),
             _ => 0,
         }
     }
 
-    fn run_ending(&self, last: i64) -> u32 {
+    /// The run ending on the last day kept, counted from the days kept.
+    fn run_in_days(&self) -> u32 {
         let mut run = 0;
-        let mut want = last;
+        let mut want = self.days.last().copied().unwrap_or(0);
         for &day in self.days.iter().rev() {
-            if day == want {
-                run += 1;
-                want -= 1;
-            } else if day < want {
+            if day != want {
                 break;
             }
+            run += 1;
+            want -= 1;
         }
         run
     }
@@ -77,7 +93,10 @@ impl FromJson for Drills {
         let mut days: Vec<i64> = o.field_or_default("days")?;
         days.sort_unstable();
         days.dedup();
-        Ok(Drills { days, best: o.field_or_default("best")?, finished: o.field_or_default("finished")? })
+        let mut drills = Drills { days, best: 0, finished: o.field_or_default("finished")?, run: 0 };
+        drills.run = o.field::<Option<u32>>("run")?.unwrap_or_else(|| drills.run_in_days());
+        drills.best = o.field_or_default::<u32>("best")?.max(drills.run);
+        Ok(drills)
     }
 }
 
@@ -323,7 +342,7 @@ mod tests {
         assert!(bad.contains("unexpected shape") && bad.contains("days"), "{bad}");
         let mut many = Drills::default();
         (0..500).for_each(|d| many.record(d));
-        assert_eq!((many.days.len(), many.best, many.streak(499)), (DRILL_DAYS_KEPT, 500, DRILL_DAYS_KEPT as u32));
+        assert_eq!((many.days.len(), many.best, many.streak(499)), (DRILL_DAYS_KEPT, 500, 500));
     }
 
     #[test]

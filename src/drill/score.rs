@@ -94,9 +94,11 @@ fn explain(drill: Move, item: &Item, a: &Analysis, kind: Kind, stage: Stage) -> 
     let who = item.coachee.as_str();
     let fail = |s: String| (false, s);
     match kind {
-        Kind::Advice => return fail(format!(
+        Kind::Advice => {
+            return fail(format!(
             "That's advice in disguise: it offers your answer instead of asking for {who}'s. Ask what {who} could do."
-        )),
+        ))
+        }
         Kind::Leading => {
             return fail(format!(
                 "That's leading: it steers {who} towards one answer. Ask it without hinting at the answer."

@@ -117,12 +117,12 @@ fn a_run_takes_five_items_then_finishes() {
     assert_eq!(run.items.len(), drill::ITEMS_PER_RUN);
     run.submit("   ");
     assert!(run.refused.is_some() && run.answers.is_empty());
-    assert!(!run.next(), "an unanswered item can't be skipped");
+    assert!(!run.advance(), "an unanswered item can't be skipped");
     for i in 0..drill::ITEMS_PER_RUN {
         let model = run.current().unwrap().model.clone();
         run.submit(&model);
         assert!(run.answered().unwrap().result.passed);
-        assert_eq!(run.next(), i + 1 == drill::ITEMS_PER_RUN);
+        assert_eq!(run.advance(), i + 1 == drill::ITEMS_PER_RUN);
     }
     assert!(run.finished() && run.current().is_none());
     assert_eq!(run.passed(), drill::ITEMS_PER_RUN);

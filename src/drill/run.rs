@@ -19,7 +19,7 @@ pub struct Run {
     pub items: Vec<Item>,
     /// The answers so far, one per item answered.
     pub answers: Vec<Answer>,
-    /// The item showing. When it has an answer, its result shows until [`Run::next`].
+    /// The item showing. When it has an answer, its result shows until [`Run::advance`].
     pub position: usize,
     /// Why the last rewrite was not scored (empty, far too long), if it wasn't.
     pub refused: Option<String>,
@@ -79,7 +79,7 @@ impl Run {
     }
 
     /// Moves on from an answered item. Returns true when that finished the drill.
-    pub fn next(&mut self) -> bool {
+    pub fn advance(&mut self) -> bool {
         if self.answered().is_none() {
             return false;
         }

@@ -55,14 +55,14 @@ test('a drill runs from the home page to its summary, and the streak shows on th
   assert.equal(await page.locator('.drill-score').innerText(), '4 of 5 rewrites worked.');
   assert.equal(await page.locator('.drill-answers li').count(), 5);
   assert.match(await page.locator('.drill-summary .drill-streak').innerText(), /Drill streak: 1 day/);
-  await page.getByRole('button', { name: 'Progress' }).click();
+  await page.getByRole('button', { name: 'Progress', exact: true }).click();
   assert.match(await page.locator('.progress .drill-streak').innerText(), /Current streak: 1 day.*best streak 1 day.*1 drill\(s\) finished/s);
   const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('growsim.progress')));
   assert.equal(saved.version, 2);
   assert.equal(saved.drills.finished, 1);
   // A reload keeps the streak.
   await page.reload();
-  await page.getByRole('button', { name: 'Progress' }).click();
+  await page.getByRole('button', { name: 'Progress', exact: true }).click();
   assert.match(await page.locator('.progress .drill-streak').innerText(), /Current streak: 1 day/);
   assert.deepEqual(errors, []);
 });

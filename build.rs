@@ -3,15 +3,22 @@
 //! The files are prose-heavy and share much of their wording, so they are stored as one bzip2
 //! stream: about 70 KB instead of the ~100 KB gzip makes of the plain text in the wasm download
 //! (gzip's 32 KB window cannot see repeats across files). `src/library.rs` unpacks them once.
-//! Writes `scenarios.bz2` and `scenarios.rs`, the list of `(file name, length in bytes)`.
+//! Writes `scenarios.bz2` and `scenarios.rs`, the list of `(file name, length in bytes)`; the
+//! drills in `drills/*.toml` are packed the same way, as `drills.bz2` and `drills.rs`.
 
 use std::io::Write;
 use std::{env, fs, path::Path};
 
 fn main() {
-    println!("cargo:rerun-if-changed=scenarios");
-    let mut files: Vec<_> = fs::read_dir("scenarios")
-        .expect("the scenarios/ folder exists")
+    pack("scenarios");
+    pack("drills");
+}
+
+/// Packs every `<dir>/*.toml` file as `<dir>.bz2`, with the list of lengths as `<dir>.rs`.
+fn pack(dir: &str) {
+    println!("cargo:rerun-if-changed={dir}");
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("the {dir}/ folder exists: {e}"))
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
         .collect();
@@ -33,6 +40,6 @@ fn main() {
     encoder.write_all(&text).unwrap();
     let packed = encoder.finish().unwrap();
     let out = env::var("OUT_DIR").unwrap();
-    fs::write(Path::new(&out).join("scenarios.bz2"), packed).unwrap();
-    fs::write(Path::new(&out).join("scenarios.rs"), list).unwrap();
+    fs::write(Path::new(&out).join(format!("{dir}.bz2")), packed).unwrap();
+    fs::write(Path::new(&out).join(format!("{dir}.rs")), list).unwrap();
 }

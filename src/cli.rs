@@ -1,6 +1,7 @@
 //! Subcommands of the `growsim` binary, parsed with clap. Each returns an exit code; messages go to stderr.
 
 use clap::{Args, Parser, Subcommand};
+use growsim::drill;
 use growsim::engine::{self, Answered, Conversation, Input, Prompt};
 use growsim::measure::corpus::{self, Part};
 use growsim::measure::report::{report, Prediction};
@@ -68,16 +69,17 @@ struct ScoreArgs {
     file: Option<PathBuf>,
 }
 
-/// Validate scenario files, listing every problem with its code, line and node
+/// Validate scenario and drill files, listing every problem with its code, line and node or item
 ///
-/// Prints each error and warning, then a one-line summary.
+/// Prints each error and warning, then a one-line summary. A file in a `drills` folder, or one
+/// with `[[item]]` tables and no `[[node]]`, is checked as a drill file.
 ///
 /// Exit status: 0 when no file has errors (warnings are allowed), 1 when any file has errors,
 /// 2 when a file cannot be read.
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 struct CheckArgs {
-    /// Scenario files to check [default: scenarios/*.toml]
+    /// Scenario or drill files to check [default: scenarios/*.toml and drills/*.toml]
     #[arg(value_name = "FILES")]
     files: Vec<PathBuf>,
 }
@@ -265,13 +267,7 @@ fn scenario_files(given: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     if !given.is_empty() {
         return Ok(given.to_vec());
     }
-    let mut found: Vec<PathBuf> = std::fs::read_dir("scenarios")
-        .map_err(|e| format!("no files given and cannot read scenarios/: {e}"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    found.sort();
-    Ok(found)
+    toml_files("scenarios")
 }
 
 /// Reads and parses a scenario, refusing one with errors (the engine plays valid ones only).
@@ -289,16 +285,31 @@ fn load(file: &Path) -> Result<scenario::Scenario, String> {
 }
 
 fn check(args: &CheckArgs) -> Result<ExitCode, String> {
-    let files = scenario_files(&args.files)?;
+    let files: Vec<PathBuf> = if args.files.is_empty() {
+        let mut found = toml_files("scenarios")?;
+        found.extend(toml_files("drills")?);
+        found
+    } else {
+        args.files.clone()
+    };
     let (mut errors, mut warnings) = (0, 0);
+    let mut count = |severity: Severity| match severity {
+        Severity::Error => errors += 1,
+        Severity::Warning => warnings += 1,
+    };
     for file in &files {
         let source = read_input(Some(file))?;
-        for d in scenario::check(&file.display().to_string(), &source) {
-            match d.severity() {
-                Severity::Error => errors += 1,
-                Severity::Warning => warnings += 1,
+        let name = file.display().to_string();
+        if is_drill_file(file, &source) {
+            for d in drill::check_file(&name, &source) {
+                count(d.severity());
+                println!("{d}");
             }
-            println!("{d}");
+        } else {
+            for d in scenario::check(&name, &source) {
+                count(d.severity());
+                println!("{d}");
+            }
         }
         if let Ok(parsed) = scenario::parse(&file.display().to_string(), &source) {
             let b = scenario::menu_balance(&parsed);
@@ -313,6 +324,23 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     }
     println!("checked {} file(s): {errors} error(s), {warnings} warning(s)", files.len());
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// The `.toml` files in a folder, sorted.
+fn toml_files(dir: &str) -> Result<Vec<PathBuf>, String> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("no files given and cannot read {dir}/: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+/// A drill file sits in a `drills` folder, or has `[[item]]` tables and no `[[node]]`.
+fn is_drill_file(path: &Path, source: &str) -> bool {
+    let header = |name: &str| source.lines().any(|l| l.trim_start().starts_with(name));
+    path.components().any(|c| c.as_os_str() == "drills") || (header("[[item]]") && !header("[[node]]"))
 }
 
 fn eval(args: &EvalArgs) -> Result<ExitCode, String> {

@@ -4,6 +4,7 @@
 //! - [`scoring`] classifies a coach's question (openness, kind, GROW stage) and judges its fit;
 //! - [`scenario`] parses and validates scenario files;
 //! - [`engine`] plays a scenario as a conversation state machine;
+//! - [`drill`] holds the skill drills and scores a learner's rewrite;
 //! - [`library`] holds the scenarios bundled at build time;
 //! - [`link`] reads and writes the URL hashes that lead into the app;
 //! - [`progress`] and [`results`] are saved progress and class result files, read with [`json`].
@@ -12,6 +13,7 @@
 //! Only `ui` (built for wasm32 only) touches the browser.
 
 pub mod decimal;
+pub mod drill;
 pub mod engine;
 pub mod json;
 pub mod library;

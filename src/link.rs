@@ -1,5 +1,5 @@
 //! Links into the app, as URL hashes: `#/`, `#/play/<scenario>?seed=<n>&mode=…&feedback=…`,
-//! `#/debrief/<n>`, `#/progress`, `#/class`. A facilitator shares a play link so the whole room
+//! `#/debrief/<n>`, `#/progress`, `#/class`, `#/drill` and `#/drill/<move>`. A facilitator shares a play link so the whole room
 //! gets the same session. Parsing never fails: anything odd leads somewhere sensible, with a
 //! message saying what was ignored.
 
@@ -38,11 +38,19 @@ pub struct Settings {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Link {
     Home,
-    Play { scenario: String, seed: Option<u64>, settings: Settings },
+    Play {
+        scenario: String,
+        seed: Option<u64>,
+        settings: Settings,
+    },
     Debrief(usize),
     Progress,
     Class,
+    /// The drills page, or one move's drill.
+    Drill(Option<crate::drill::Move>),
 }
+
+use crate::vocab::Named;
 
 /// Longest hash read; the rest of a longer one is ignored.
 const MAX_HASH: usize = 2000;
@@ -66,6 +74,14 @@ pub fn parse(hash: &str) -> (Link, Option<String>) {
         [] => (Link::Home, None),
         ["progress"] => (Link::Progress, None),
         ["class"] => (Link::Class, None),
+        ["drill"] => (Link::Drill(None), None),
+        ["drill", name] => match crate::drill::Move::find(name) {
+            Some(drill) => (Link::Drill(Some(drill)), None),
+            None => (
+                Link::Drill(None),
+                Some(format!("There is no drill called \"{}\"; pick one from the list.", clip(name))),
+            ),
+        },
         ["debrief", n] => match n.parse() {
             Ok(n) => (Link::Debrief(n), None),
             Err(_) => odd(format!("\"{}\" is not an attempt number.", clip(n))),
@@ -126,6 +142,8 @@ pub fn format(link: &Link) -> String {
         Link::Home => "#/".into(),
         Link::Progress => "#/progress".into(),
         Link::Class => "#/class".into(),
+        Link::Drill(None) => "#/drill".into(),
+        Link::Drill(Some(drill)) => format!("#/drill/{}", drill.name()),
         Link::Debrief(n) => format!("#/debrief/{n}"),
         Link::Play { scenario, seed, settings } => {
             let mut query = Vec::new();
@@ -186,6 +204,19 @@ mod tests {
             assert_eq!(parse(&format(&link)).0, link);
         }
         assert_eq!(parse("#/debrief/3"), (Link::Debrief(3), None));
+    }
+
+    #[test]
+    fn drill_links_name_a_move_or_the_list() {
+        use crate::drill::Move;
+        assert_eq!(parse("#/drill"), (Link::Drill(None), None));
+        for &m in Move::ALL {
+            let link = Link::Drill(Some(m));
+            assert_eq!(parse(&format(&link)), (link, None));
+        }
+        let (link, complaint) = parse("#/drill/juggling");
+        assert_eq!(link, Link::Drill(None));
+        assert!(complaint.unwrap().contains("no drill called \"juggling\""));
     }
 
     #[test]

@@ -8,9 +8,97 @@ use crate::short_sort;
 use serde::Serialize;
 use serde_json::Value;
 
-/// The schema version written today. Data from a newer version is refused with a message; this
-/// is the first version, so there is nothing older to migrate yet.
-pub const VERSION: u32 = 1;
+/// The schema version written today. Data from a newer version is refused with a message.
+/// Version 2 added `drills`; version 1 data loads with no drills done.
+pub const VERSION: u32 = 2;
+
+/// Days kept in [`Drills::days`]: enough to show the current streak; the best is kept apart.
+const DRILL_DAYS_KEPT: usize = 60;
+
+/// Finished skill drills: which days had one, for the streak, and the best streak ever.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Drills {
+    /// Local day numbers (days since 1970-01-01) with a finished drill, oldest first, no repeats.
+    pub days: Vec<i64>,
+    /// The longest run of days in a row with a finished drill.
+    pub best: u32,
+    /// Drills finished in all.
+    pub finished: u32,
+    /// Days in a row up to the last day in `days` (which may be longer than `days` holds).
+    pub run: u32,
+}
+
+impl Drills {
+    /// Records a drill finished on `day`.
+    ///
+    /// ```
+    /// use growsim::progress::Drills;
+    /// let mut d = Drills::default();
+    /// for day in [10, 11, 11, 12, 20] { d.record(day); }
+    /// assert_eq!((d.streak(20), d.streak(21), d.streak(22), d.best, d.finished), (1, 1, 0, 3, 5));
+    /// ```
+    pub fn record(&mut self, day: i64) {
+        self.finished = self.finished.saturating_add(1);
+        match self.days.last().copied() {
+            Some(last) if day == last => {}
+            Some(last) if day == last + 1 => {
+                self.days.push(day);
+                self.run = self.run.saturating_add(1);
+            }
+            Some(last) if day < last => {
+                // The clock went back: count the run again from the days kept.
+                if !self.days.contains(&day) {
+                    self.days.push(day);
+                    self.days.sort_unstable();
+                }
+                self.run = self.run_in_days();
+            }
+            _ => {
+                self.days.push(day);
+                self.run = 1;
+            }
+        }
+        let excess = self.days.len().saturating_sub(DRILL_DAYS_KEPT);
+        self.days.drain(..excess);
+        self.best = self.best.max(self.run);
+    }
+
+    /// Days in a row with a finished drill, up to `today` (or yesterday: the streak lasts until
+    /// a whole day is missed).
+    pub fn streak(&self, today: i64) -> u32 {
+        match self.days.last() {
+            Some(&last) if last == today || last == today - 1 => self.run.max(1),
+            _ => 0,
+        }
+    }
+
+    /// The run ending on the last day kept, counted from the days kept.
+    fn run_in_days(&self) -> u32 {
+        let mut run = 0;
+        let mut want = self.days.last().copied().unwrap_or(0);
+        for &day in self.days.iter().rev() {
+            if day != want {
+                break;
+            }
+            run += 1;
+            want -= 1;
+        }
+        run
+    }
+}
+
+impl FromJson for Drills {
+    fn from_json(value: &Value) -> Result<Self, crate::json::Error> {
+        let o = Object::of(value)?;
+        let mut days: Vec<i64> = o.field_or_default("days")?;
+        days.sort_unstable();
+        days.dedup();
+        let mut drills = Drills { days, best: 0, finished: o.field_or_default("finished")?, run: 0 };
+        drills.run = o.field::<Option<u32>>("run")?.unwrap_or_else(|| drills.run_in_days());
+        drills.best = o.field_or_default::<u32>("best")?.max(drills.run);
+        Ok(drills)
+    }
+}
 
 /// The learner's answers to Kolb's cycle after a session.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -61,11 +149,13 @@ pub struct Progress {
     pub attempts: Vec<Attempt>,
     /// A session in progress, so a refresh resumes it.
     pub current: Option<State>,
+    /// Finished skill drills and the streak.
+    pub drills: Drills,
 }
 
 impl Default for Progress {
     fn default() -> Self {
-        Progress { version: VERSION, attempts: vec![], current: None }
+        Progress { version: VERSION, attempts: vec![], current: None, drills: Drills::default() }
     }
 }
 
@@ -104,6 +194,7 @@ impl FromJson for Progress {
             version: o.field("version")?,
             attempts: o.field_or_default("attempts")?,
             current: o.field("current")?,
+            drills: o.field_or_default("drills")?,
         })
     }
 }
@@ -115,7 +206,7 @@ impl Progress {
     /// use growsim::progress::Progress;
     /// assert!(Progress::parse("{not json").is_err());
     /// assert!(Progress::parse(r#"{"version": 99}"#).unwrap_err().contains("newer"));
-    /// assert_eq!(Progress::parse(r#"{"version": 1}"#).unwrap(), Progress::default());
+    /// assert_eq!(Progress::parse(r#"{"version": 2}"#).unwrap(), Progress::default());
     /// ```
     pub fn parse(text: &str) -> Result<Progress, String> {
         let value: Value = serde_json::from_str(text).map_err(|e| format!("the saved data is not valid JSON ({e})"))?;
@@ -133,14 +224,16 @@ impl Progress {
     /// The saved JSON of this progress with `current` as its session in progress (its own
     /// `current` is ignored), for a holder that keeps the session apart from the attempts.
     pub fn to_json_with(&self, current: Option<&State>) -> String {
-        /// The saved form, borrowed: `version`, `attempts` and `current`, in that order.
+        /// The saved form, borrowed: `version`, `attempts`, `current` and `drills`, in that order.
         #[derive(Serialize)]
         struct Saved<'a> {
             version: u32,
             attempts: &'a [Attempt],
             current: Option<&'a State>,
+            drills: &'a Drills,
         }
-        let saved = Saved { version: self.version, attempts: &self.attempts, current };
+        // Saving always writes today's schema: the data has been read into it.
+        let saved = Saved { version: VERSION, attempts: &self.attempts, current, drills: &self.drills };
         serde_json::to_string_pretty(&saved).expect("progress always serialises")
     }
 
@@ -226,6 +319,30 @@ mod tests {
         other.attempts.push(Attempt::new(state("y"), 2.0));
         assert_eq!(p.merge(other), 1);
         assert_eq!(p.attempts.len(), 2);
+    }
+
+    #[test]
+    fn version_1_data_loads_with_no_drills_and_saves_as_version_2() {
+        let old = r#"{"version": 1, "attempts": [], "current": null}"#;
+        let p = Progress::parse(old).unwrap();
+        assert_eq!(p.drills, Drills::default());
+        assert!(p.to_json().contains("\"version\": 2"));
+        assert_eq!(Progress::parse(&p.to_json()).unwrap().drills, Drills::default());
+    }
+
+    #[test]
+    fn drill_streaks_round_trip_and_corrupt_ones_are_named() {
+        let mut p = Progress::default();
+        for day in [100, 101, 102, 110, 111] {
+            p.drills.record(day);
+        }
+        assert_eq!((p.drills.streak(111), p.drills.streak(112), p.drills.streak(113), p.drills.best), (2, 2, 0, 3));
+        assert_eq!(Progress::parse(&p.to_json()).unwrap(), p);
+        let bad = Progress::parse(r#"{"version": 2, "drills": {"days": "often"}}"#).unwrap_err();
+        assert!(bad.contains("unexpected shape") && bad.contains("days"), "{bad}");
+        let mut many = Drills::default();
+        (0..500).for_each(|d| many.record(d));
+        assert_eq!((many.days.len(), many.best, many.streak(499)), (DRILL_DAYS_KEPT, 500, 500));
     }
 
     #[test]

@@ -154,6 +154,21 @@ fn check_exits_by_whether_files_have_errors() {
 }
 
 #[test]
+fn check_reads_drill_files_and_checks_both_folders_by_default() {
+    let ok = run(&["check", "tests/fixtures/drills/valid.toml"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+    let bad = run(&["check", "tests/fixtures/drills/model-fails.toml", "tests/fixtures/drills/unknown-move.toml"]);
+    assert_eq!(bad.status.code(), Some(1), "{}", stdout(&bad));
+    let out = stdout(&bad);
+    assert!(out.contains("model-fails.toml:3: error[model-fails] item 'a':"), "{out}");
+    assert!(out.contains("error[unknown-move]"), "{out}");
+    let all = run(&["check"]);
+    assert_eq!(all.status.code(), Some(0), "{}", stdout(&all));
+    let files = std::fs::read_dir("scenarios").unwrap().count() + std::fs::read_dir("drills").unwrap().count();
+    assert!(stdout(&all).contains(&format!("checked {files} file(s): 0 error(s)")), "{}", stdout(&all));
+}
+
+#[test]
 fn runtime_errors_keep_the_growsim_prefix() {
     let o = run(&["check", "tests/fixtures/no-such-file.toml"]);
     assert_eq!(o.status.code(), Some(2));

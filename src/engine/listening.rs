@@ -95,7 +95,9 @@ impl Listening {
 
     /// One line on what the reflection figure means, for the debrief.
     pub fn ratio_note(&self) -> String {
-        let shown = self.ratio.map_or("no questions".to_string(), |r| format!("{} reflections per question", crate::decimal::fixed(r, 1)));
+        let shown = self.ratio.map_or("no questions".to_string(), |r| {
+            format!("{} reflections per question", crate::decimal::fixed(r, 1))
+        });
         format!(
             "{shown} ({}). Motivational-interviewing coders count 1:1 as fair and 2:1 as good: reflecting back before you ask shows you heard.",
             self.ratio_band.label()
@@ -104,7 +106,9 @@ impl Listening {
 
     /// One line on what the open-question figure means, for the debrief.
     pub fn open_note(&self) -> String {
-        let shown = self.open_share.map_or("no questions".to_string(), |s| format!("{} of your questions were open", crate::decimal::percent(s)));
+        let shown = self.open_share.map_or("no questions".to_string(), |s| {
+            format!("{} of your questions were open", crate::decimal::percent(s))
+        });
         format!(
             "{shown} ({}). Coders look for 50% as a beginning and 70% as competent: open questions let the coachee do the thinking.",
             match self.open_band {

@@ -13,7 +13,7 @@ mod rng;
 
 use crate::scenario::model::{variant, Quality, Variant, Verdict};
 use crate::scenario::{Choice, Node, Outcome, Route, Scenario};
-use crate::scoring::{StageCue, self, analyse, fit, Analysis, Fit, Flag, Kind, Openness, Purpose, RuleHit, Stage};
+use crate::scoring::{self, analyse, fit, Analysis, Fit, Flag, Kind, Openness, Purpose, RuleHit, Stage, StageCue};
 use crate::vocab::VerdictSource;
 use rand::seq::SliceRandom;
 use rand::Rng;

@@ -33,7 +33,10 @@ pub fn markdown(rows: &[Row], baseline: Option<&serde_json::Value>, date: &str) 
         test.len()
     );
     let _ = writeln!(w, "## Summary\n");
-    let _ = writeln!(w, "| measured on | scorer | openness acc. | kind acc. | kind macro-F1 | stage acc. | stage macro-F1 |");
+    let _ = writeln!(
+        w,
+        "| measured on | scorer | openness acc. | kind acc. | kind macro-F1 | stage acc. | stage macro-F1 |"
+    );
     let _ = writeln!(w, "|---|---|---|---|---|---|---|");
     let row = |w: &mut String, on: &str, scorer: &str, f: &Figures| {
         let _ = writeln!(
@@ -68,11 +71,17 @@ pub fn markdown(rows: &[Row], baseline: Option<&serde_json::Value>, date: &str) 
         );
     }
     let _ = writeln!(w, "## Locked test part by style and domain\n");
-    let _ = writeln!(w, "| rows | n | openness acc. | kind acc. | stage acc. | stage macro-F1 |\n|---|---|---|---|---|---|");
+    let _ = writeln!(
+        w,
+        "| rows | n | openness acc. | kind acc. | stage acc. | stage macro-F1 |\n|---|---|---|---|---|---|"
+    );
     let groups = STYLES.iter().map(|s| ("style", *s)).chain(DOMAINS.iter().map(|d| ("domain", *d)));
     for (field, value) in groups {
-        let subset: Vec<&Row> =
-            test.iter().copied().filter(|r| if field == "style" { r.style == value } else { r.domain == value }).collect();
+        let subset: Vec<&Row> = test
+            .iter()
+            .copied()
+            .filter(|r| if field == "style" { r.style == value } else { r.domain == value })
+            .collect();
         if subset.is_empty() {
             continue;
         }

@@ -3,6 +3,7 @@
 
 use super::class_page::ClassPage;
 use super::debrief::Debrief;
+use super::drill_page::DrillPage;
 use super::home::Home;
 use super::progress_page::ProgressPage;
 use super::session::Session;
@@ -21,6 +22,11 @@ fn follow(state: &AppState, link: Link) -> Result<Vec<Action>, String> {
         Link::Home => vec![Action::Navigate(Page::Home)],
         Link::Progress => vec![Action::Navigate(Page::Progress)],
         Link::Class => vec![Action::Navigate(Page::Class)],
+        Link::Drill(None) => vec![Action::DrillQuit],
+        Link::Drill(Some(drill)) => match &state.drill {
+            Some(run) if run.drill == drill && !run.finished() => vec![Action::Navigate(Page::Drill)],
+            _ => vec![Action::StartDrill { drill, seed: new_seed() }],
+        },
         Link::Debrief(n) if n < state.progress.attempts.len() => vec![Action::Navigate(Page::Debrief(n))],
         Link::Debrief(n) => return Err(format!("There is no saved attempt number {n} on this device.")),
         Link::Play { scenario, seed, settings } => {
@@ -68,6 +74,7 @@ fn link_of(state: &AppState) -> Link {
         Page::Home => Link::Home,
         Page::Progress => Link::Progress,
         Page::Class => Link::Class,
+        Page::Drill => Link::Drill(state.drill.as_ref().map(|run| run.drill)),
         Page::Debrief(n) => Link::Debrief(*n),
         Page::Session => match state.current() {
             Some(c) => Link::Play { scenario: c.scenario.clone(), seed: Some(c.seed), settings: settings_of(state) },
@@ -169,6 +176,7 @@ pub fn App() -> Html {
                 <nav aria-label="Main">
                     { nav(Page::Home, "Scenarios") }
                     if app.current().is_some() { { nav(Page::Session, "Session") } }
+                    { nav(Page::Drill, "Drills") }
                     { nav(Page::Progress, "Progress") }
                     { nav(Page::Class, "Class") }
                 </nav>
@@ -187,6 +195,7 @@ pub fn App() -> Html {
                     Page::Debrief(n) => html! { <Debrief key={n} app={app.clone()} attempt={n} /> },
                     Page::Progress => html! { <ProgressPage app={app.clone()} /> },
                     Page::Class => html! { <ClassPage app={app.clone()} /> },
+                    Page::Drill => html! { <DrillPage app={app.clone()} /> },
                 } }
             </main>
             <footer class="foot">{ "Runs entirely in your browser: nothing you type leaves this device." }</footer>

@@ -3,8 +3,8 @@
 use super::state::{Action, AppState, Page};
 use super::widgets::{bar_row, stage_class, table_head, timeline};
 use super::{copy_text, dispatch, download, new_seed};
-use crate::decimal::percent;
 use crate::decimal::fixed;
+use crate::decimal::percent;
 use crate::engine::listening::{Listening, OPEN_DRILL, RATIO_DRILL};
 use crate::engine::{export, Debrief as Summary, Status};
 use crate::library;

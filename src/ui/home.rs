@@ -67,6 +67,11 @@ pub fn Home(props: &HomeProps) -> Html {
                         <p>{ "Open questions (\"what…\", \"how…\", \"tell me about…\") invite the coachee to think in their own words." }</p>
                         <p>{ "Closed, leading and advice-in-disguise questions put your ideas in their mouth. Every question you ask is scored, with the reasons shown." }</p>
                     </div>
+                    <div>
+                        <h3>{ "Skill drills" }</h3>
+                        <p>{ "Two minutes on one move, such as turning a closed question into an open one or reframing a negative goal: rewrite a weak question and see at once whether it works." }</p>
+                        <p><a href="#/drill">{ "Go to the skill drills" }</a></p>
+                    </div>
                 </div>
             </section>
             if let Some((s, seed)) = resume {

@@ -7,6 +7,7 @@ mod app;
 mod class_page;
 mod custom;
 mod debrief;
+mod drill_page;
 mod files;
 mod home;
 mod progress_page;
@@ -41,6 +42,13 @@ pub fn emit<E, T: Clone + 'static>(callback: &Callback<T>, value: T) -> Callback
 /// A fresh seed for a new session.
 pub fn new_seed() -> u64 {
     (js_sys::Math::random() * 1_000_000.0) as u64
+}
+
+/// Today's local day number (days since 1970-01-01 in the learner's time zone), for streaks.
+pub fn today() -> i64 {
+    let now = js_sys::Date::new_0();
+    let local = now.get_time() - now.get_timezone_offset() * 60_000.0;
+    (local / 86_400_000.0).floor() as i64
 }
 
 /// Copies text to the clipboard, where the browser allows it.

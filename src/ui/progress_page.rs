@@ -2,7 +2,7 @@
 
 use super::state::{Action, AppState, Page};
 use super::widgets::sparkline;
-use super::{dispatch, download, files, storage};
+use super::{dispatch, download, files, storage, today};
 use crate::library;
 use crate::progress::Progress;
 use gloo::file::callbacks::FileReader;
@@ -61,6 +61,12 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
     html! {
         <section class="progress" aria-labelledby="progress-title">
             <h2 id="progress-title">{ "Your progress" }</h2>
+            <h3>{ "Skill drills" }</h3>
+            <p class="drill-streak">
+                <strong>{ format!("Current streak: {} day(s)", progress.drills.streak(today())) }</strong>
+                <span class="muted">{ format!(" · best streak {} day(s) · {} drill(s) finished · ", progress.drills.best, progress.drills.finished) }</span>
+                <button class="link" onclick={dispatch(&app, Action::Navigate(Page::Drill))}>{ "Practise a drill" }</button>
+            </p>
             if progress.attempts.is_empty() {
                 <p class="empty">{ "No attempts yet. Finish a session and its debrief is saved here, on this device only." }</p>
             } else {

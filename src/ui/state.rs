@@ -3,6 +3,7 @@
 //! parts sit behind `Rc`s, so an action copies only what it changes.
 
 use super::storage::CustomFile;
+use crate::drill::{Move, Run};
 use crate::engine::{Conversation, Input, State};
 use crate::library;
 pub use crate::link::{Feedback, Mode, Settings};
@@ -22,6 +23,8 @@ pub enum Page {
     Progress,
     /// The facilitator's view of a class's results.
     Class,
+    /// Skill drills: the list of moves, or the drill in `AppState::drill`.
+    Drill,
 }
 
 /// Options that last across sessions until changed; a shared link can set them.
@@ -57,6 +60,8 @@ pub struct AppState {
     pub class: Rc<Vec<ResultFile>>,
     /// Custom scenarios the user loaded, already registered with the library.
     pub custom: Rc<Vec<CustomFile>>,
+    /// The skill drill being worked through (kept in memory only).
+    pub drill: Option<Rc<Run>>,
 }
 
 impl AppState {
@@ -74,6 +79,7 @@ impl AppState {
             skill: None,
             class: Rc::default(),
             custom: Rc::default(),
+            drill: None,
         }
     }
 
@@ -129,6 +135,20 @@ pub enum Action {
     /// A custom scenario passed the validator and was registered (replaces one with the same id).
     CustomAdded(CustomFile),
     RemoveCustom(String),
+    /// Start a drill of one move (replacing any drill in progress).
+    StartDrill {
+        drill: Move,
+        seed: u64,
+    },
+    /// Score a rewrite of the drill item showing.
+    DrillSubmit(String),
+    /// Move on to the next drill item; `today` is the local day number, recorded for the
+    /// streak when this finishes the drill.
+    DrillNext {
+        today: i64,
+    },
+    /// Leave the drill for the list of drills.
+    DrillQuit,
 }
 
 impl Reducible for AppState {
@@ -220,6 +240,26 @@ impl Reducible for AppState {
                 custom.push(file);
             }
             Action::RemoveCustom(id) => Rc::make_mut(&mut next.custom).retain(|f| f.id != id),
+            Action::StartDrill { drill, seed } => {
+                next.drill = Some(Rc::new(Run::new(drill, seed)));
+                next.page = Page::Drill;
+            }
+            Action::DrillSubmit(text) => {
+                if let Some(run) = &mut next.drill {
+                    Rc::make_mut(run).submit(&text);
+                }
+            }
+            Action::DrillNext { today } => {
+                if let Some(run) = &mut next.drill {
+                    if Rc::make_mut(run).advance() {
+                        Rc::make_mut(&mut next.progress).drills.record(today);
+                    }
+                }
+            }
+            Action::DrillQuit => {
+                next.drill = None;
+                next.page = Page::Drill;
+            }
         }
         Rc::new(next)
     }

@@ -263,6 +263,20 @@ impl Quality {
     }
 }
 
+vocabulary! {
+    /// A coaching move a drill practises. Each has a file, `drills/<name>.toml`.
+    Move {
+        ClosedToOpen = "closed-to-open",
+        SplitStacked = "split-stacked",
+        AdviceToOptions = "advice-to-options",
+        WhyToWhat = "why-to-what",
+        ScalingAndFollowUp = "scaling-and-follow-up",
+        ReflectBeforeAsking = "reflect-before-asking",
+        ShrinkBigGoal = "shrink-big-goal",
+        ReframeNegativeGoal = "reframe-negative-goal",
+    }
+}
+
 impl Kind {
     /// A label a learner understands.
     pub fn label(self) -> &'static str {
@@ -347,6 +361,7 @@ mod tests {
         round_trips::<Fit>();
         round_trips::<Difficulty>();
         round_trips::<Outcome>();
+        round_trips::<Move>();
         round_trips::<Verdict>();
         round_trips::<VerdictSource>();
         round_trips::<Purpose>();

@@ -14,11 +14,13 @@
 mod bundle;
 mod decode;
 mod model;
+mod recommend;
 mod run;
 mod score;
 
 pub use bundle::{all, files, items_of};
 pub use model::{DrillFile, Item, Move};
+pub use recommend::recommend;
 pub use run::{Answer, Run, ITEMS_PER_RUN};
 pub use score::{check, DrillResult, MAX_REWRITE};
 

@@ -1,46 +1,9 @@
 //! The drill model: the eight moves and the items that practise them.
 
-use crate::vocab::{Flag, Kind, Named, Stage};
-
-/// A coaching move a drill practises. Each has a file, `drills/<name>.toml`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Move {
-    ClosedToOpen,
-    SplitStacked,
-    AdviceToOptions,
-    WhyToWhat,
-    ScalingAndFollowUp,
-    ReflectBeforeAsking,
-    ShrinkBigGoal,
-    ReframeNegativeGoal,
-}
+pub use crate::vocab::Move;
+use crate::vocab::{Flag, Kind, Stage};
 
 impl Move {
-    pub const ALL: &'static [Move] = &[
-        Move::ClosedToOpen,
-        Move::SplitStacked,
-        Move::AdviceToOptions,
-        Move::WhyToWhat,
-        Move::ScalingAndFollowUp,
-        Move::ReflectBeforeAsking,
-        Move::ShrinkBigGoal,
-        Move::ReframeNegativeGoal,
-    ];
-
-    /// The name files and links use, e.g. `closed-to-open`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Move::ClosedToOpen => "closed-to-open",
-            Move::SplitStacked => "split-stacked",
-            Move::AdviceToOptions => "advice-to-options",
-            Move::WhyToWhat => "why-to-what",
-            Move::ScalingAndFollowUp => "scaling-and-follow-up",
-            Move::ReflectBeforeAsking => "reflect-before-asking",
-            Move::ShrinkBigGoal => "shrink-big-goal",
-            Move::ReframeNegativeGoal => "reframe-negative-goal",
-        }
-    }
-
     /// A title a learner understands.
     pub fn label(self) -> &'static str {
         match self {
@@ -67,13 +30,6 @@ impl Move {
             Move::ShrinkBigGoal => "Help the coachee find a piece of a huge goal they can start on.",
             Move::ReframeNegativeGoal => "Ask what the coachee wants instead of what they want to stop.",
         }
-    }
-}
-
-impl Named for Move {
-    const ALL: &'static [Self] = Move::ALL;
-    fn name(self) -> &'static str {
-        Move::name(self)
     }
 }
 

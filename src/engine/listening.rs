@@ -5,6 +5,7 @@
 
 use super::Exchange;
 use crate::scoring::{Kind, Openness};
+use crate::vocab::Move;
 use serde::Serialize;
 
 /// How a figure stands against its coding bands.
@@ -44,9 +45,9 @@ pub struct Listening {
 }
 
 /// The drill that moves the reflection ratio.
-pub const RATIO_DRILL: &str = "reflect-before-asking";
+pub const RATIO_DRILL: Move = Move::ReflectBeforeAsking;
 /// The drill that moves the share of open questions.
-pub const OPEN_DRILL: &str = "closed-to-open";
+pub const OPEN_DRILL: Move = Move::ClosedToOpen;
 
 impl Listening {
     /// Counts reflections (summaries too, as MITI counts them) and questions. A turn that

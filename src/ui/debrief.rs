@@ -106,6 +106,9 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                 <p class="ending-summary">{ text }</p>
             }
             { listening_figures(&listening) }
+            if let Some(drill) = crate::drill::recommend(&session.transcript) {
+                <p class="recommend" data-test="recommended-drill">{ "The move to practise next: " }<a href={format!("#/drill/{}", drill.name())}>{ format!("{} drill", drill.label()) }</a>{ format!(" ({})", drill.task()) }</p>
+            }
             <div class="charts">
                 <figure class="bars per-stage">
                     <figcaption>{ "Questions per stage" }</figcaption>
@@ -187,8 +190,8 @@ fn listening_figures(l: &Listening) -> Html {
                 <div class="card"><span class="label">{ "Reflections to questions" }</span><span class="value" data-test="reflection-ratio">{ ratio }</span><span class="unit">{ l.ratio_band.label() }</span></div>
                 <div class="card"><span class="label">{ "Questions that were open" }</span><span class="value" data-test="open-share">{ open }</span><span class="unit">{ l.open_band.label() }</span></div>
             </div>
-            <p>{ l.ratio_note() }{ " " }<a href={format!("#/drill/{RATIO_DRILL}")}>{ "Practise: reflect before asking" }</a></p>
-            <p>{ l.open_note() }{ " " }<a href={format!("#/drill/{OPEN_DRILL}")}>{ "Practise: closed to open" }</a></p>
+            <p>{ l.ratio_note() }{ " " }<a href={format!("#/drill/{}", RATIO_DRILL.name())}>{ "Practise: reflect before asking" }</a></p>
+            <p>{ l.open_note() }{ " " }<a href={format!("#/drill/{}", OPEN_DRILL.name())}>{ "Practise: closed to open" }</a></p>
         </section>
     }
 }

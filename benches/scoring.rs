@@ -1,11 +1,16 @@
 //! Scores a varied set of 10,000 questions and reports the time per question.
 //! Run with `cargo bench --bench scoring`. A report, not a test: it prints figures.
 
-use growsim::scoring::analyse;
-use std::hint::black_box;
-use std::time::Instant;
+/// The corpus reader is native only, and so is this benchmark.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    use growsim::scoring::analyse;
+    use std::hint::black_box;
+    use std::time::Instant;
+
     let corpus = growsim::measure::corpus::shipped().expect("the labelled corpus reads");
     let pool: Vec<&str> = corpus.iter().map(|r| r.text.as_str()).collect();
     let questions: Vec<String> = (0..10_000)

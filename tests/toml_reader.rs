@@ -38,8 +38,9 @@ fn shipped_scenarios_read_the_same() {
 
 #[test]
 fn fixtures_read_the_same() {
-    for entry in fs::read_dir("tests/fixtures").unwrap() {
-        let path = entry.unwrap().path();
+    let mut paths: Vec<_> = fs::read_dir("tests/fixtures").unwrap().map(|e| e.unwrap().path()).collect();
+    paths.extend(fs::read_dir("tests/fixtures/drills").unwrap().map(|e| e.unwrap().path()));
+    for path in paths.into_iter().filter(|p| p.is_file()) {
         let source = fs::read_to_string(&path).unwrap();
         let name = path.display().to_string();
         match (read(&source), toml::from_str::<toml::Table>(&source)) {

@@ -97,7 +97,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             <h2 id="debrief-title">{ format!("Debrief: {}", scenario.title) }</h2>
             <div class="summary-cards">
                 <div class="card big"><span class="label">{ "Score" }</span><span class="value" data-test="score">{ d.score }</span><span class="unit">{ "/ 100" }</span></div>
-                <div class="card"><span class="label">{ "Outcome" }</span><span class="value small" data-test="outcome">{ header }</span></div>
+                <div class="card"><span class="label">{ "Outcome" }</span><span class="value small" data-test="outcome" data-quality={d.quality.map(|q| q.name())}>{ header }</span></div>
                 <div class="card"><span class="label">{ "Open questions & reflections" }</span><span class="value" data-test="open-ratio">{ percent(d.open_ratio) }</span></div>
                 <div class="card"><span class="label">{ "Good stage fit" }</span><span class="value" data-test="fit-ratio">{ percent(d.fit_ratio) }</span></div>
                 <div class="card"><span class="label">{ "Questions" }</span><span class="value" data-test="questions">{ d.questions }</span></div>

@@ -23,7 +23,7 @@ async function playPlan(page, plan, { screenshotAfter } = {}) {
     }
   }
   await page.waitForSelector('.ending');
-  return page.locator('.msg.you').evaluateAll((els) => els.map((e) => ({ kind: e.dataset.kind, fit: e.dataset.fit })));
+  return page.locator('.msg.you').evaluateAll((els) => els.map((e) => ({ kind: e.dataset.kind, fit: e.dataset.fit, verdict: e.dataset.verdict })));
 }
 
 /** Opens the debrief and checks every figure against the turns seen during the session. */
@@ -36,7 +36,11 @@ async function checkDebrief(page, turns) {
   assert.equal(Number(await figure('questions')), turns.length);
   assert.equal(await figure('open-ratio'), pct(open, turns.length));
   assert.equal(await figure('fit-ratio'), pct(good, turns.length));
-  assert.equal(Number(await figure('score')), Math.round(((open + good) / turns.length) * 50));
+  // 80 points from the verdicts (strong 3, fair 2, weak 1, harmful 0 a turn), 20 from the ending's quality.
+  const points = turns.reduce((sum, t) => sum + { strong: 3, fair: 2, weak: 1, harmful: 0 }[t.verdict], 0);
+  const quality = await page.locator('[data-test="outcome"]').getAttribute('data-quality');
+  const ending = { good: 20, mixed: 10, poor: 0 }[quality] ?? 0;
+  assert.equal(Number(await figure('score')), Math.min(100, Math.round((points / (3 * turns.length)) * 80 + ending)));
   let perStage = 0;
   for (const s of ['rapport', 'goal', 'reality', 'options', 'will']) perStage += Number(await figure(`stage-${s}`));
   assert.equal(perStage, turns.length);

@@ -64,7 +64,7 @@ pub fn figures(rows: &[&Row], stage: Option<&dyn Fn(&str) -> crate::vocab::Stage
 }
 
 /// The rows of one part of the corpus.
-pub fn part<'r>(rows: &'r [Row], part: Part) -> Vec<&'r Row> {
+pub fn part(rows: &[Row], part: Part) -> Vec<&Row> {
     rows.iter().filter(|r| r.part() == part).collect()
 }
 

@@ -79,7 +79,7 @@ pub fn form(turn: &Turn) -> Form {
     let mut best_open: Option<(Openness, f32)> = None;
     let mut flags = Vec::new();
     for rule in RULES {
-        let Some(span) = (rule.test)(&turn) else {
+        let Some(span) = (rule.test)(turn) else {
             continue;
         };
         let mut says = "flag";

@@ -6,11 +6,11 @@ use growsim::measure::corpus::{self, Part};
 use growsim::measure::{self, train};
 use growsim::scoring::model::{self, Model};
 
-/// The least the locked test part may score: the figures reached (docs/accuracy.md), below the
-/// issue's targets (stage macro-F1 0.90, kind 0.93, openness 0.95), so no change can undo the work.
-const STAGE_MACRO_F1: f64 = 0.86;
-const KIND_ACCURACY: f64 = 0.78;
-const OPENNESS_ACCURACY: f64 = 0.90;
+/// The least the locked test part may score: the targets for kind and openness, and for stage the
+/// figure reached (its target is 0.90; see docs/accuracy.md), so no change can undo the work.
+const STAGE_MACRO_F1: f64 = 0.87;
+const KIND_ACCURACY: f64 = 0.93;
+const OPENNESS_ACCURACY: f64 = 0.95;
 
 #[test]
 fn the_committed_model_is_what_the_corpus_trains() {

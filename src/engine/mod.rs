@@ -68,6 +68,26 @@ pub struct TurnScore {
     pub evidence: Vec<StageCue>,
 }
 
+impl TurnScore {
+    /// What the learner reads under "Why", in plain words: what each rule behind the form
+    /// noticed, then the n-grams that pulled towards the stage. Rules' internal names are never shown.
+    pub fn reasons(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for hit in self.rules.iter().filter(|r| r.supports(self.kind, self.openness, self.stage)) {
+            if let Some(text) = scoring::rules::explain(hit) {
+                if !out.contains(&text) {
+                    out.push(text);
+                }
+            }
+        }
+        if !self.evidence.is_empty() {
+            let cues: Vec<String> = self.evidence.iter().map(StageCue::describe).collect();
+            out.push(format!("Read as {} from the words {}.", self.stage.label(), cues.join(", ")));
+        }
+        out
+    }
+}
+
 /// One question and answer in the transcript.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Exchange {

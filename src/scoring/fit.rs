@@ -54,7 +54,8 @@ fn verdict(a: &Analysis, asked: Stage, current: Stage) -> (Fit, String) {
     match a.kind {
         Kind::Advice => return (Fit::Off, "This is your idea wearing a question mark. The coachee may go along with it without owning it. Ask what options *they* can see.".into()),
         Kind::Leading => return (Fit::Off, "This steers the coachee towards the answer you prefer. Ask in a way that leaves every answer open.".into()),
-        Kind::Why => return (Fit::Off, "A \"why did you…\" can sound like blame and make people defend themselves. Try \"what led to…\" or \"what was going on for you when…\".".into()),
+        Kind::Why if a.fired("judging_why") => return (Fit::Off, "A \"why did you…\" can sound like blame and make people defend themselves. Try \"what led to…\" or \"what was going on for you when…\".".into()),
+        Kind::Why => return (Fit::Off, "Your curiosity is right, but \"why\" asks for reasons and can still feel like being asked to justify. Try \"what makes this matter to you?\" or \"what's behind that?\".".into()),
         Kind::Reflection | Kind::Summary => return (Fit::Good, "Reflecting back shows you are listening and lets the coachee hear their own thinking. It fits at any stage.".into()),
         Kind::Other if current != Stage::Rapport => return (Fit::Off, "This isn't a question or a reflection, so it doesn't move the coachee's thinking on. Keep it brief and follow it with a question.".into()),
         Kind::Other => return (Fit::Good, "Setting the scene and building rapport is right for the start of a session.".into()),
@@ -121,7 +122,7 @@ pub fn form_note(kind: Kind) -> &'static str {
         }
         Kind::Leading => "Leading: the answer you want is built into the question.",
         Kind::Advice => "Advice in disguise: a suggestion phrased as a question.",
-        Kind::Why => "Judging \"why\": it asks the coachee to justify themselves.",
+        Kind::Why => "A \"why\" question: it asks for reasons, which can feel like being asked to justify. \"What\" asks the same more gently.",
         Kind::Stacked => {
             "Stacked: several questions at once leave the coachee choosing which to answer. Ask one, then wait."
         }

@@ -35,6 +35,11 @@ impl Phrase {
         Phrase { text: body.to_string(), anchored, words }
     }
 
+    /// Whether the phrase only matches at the start of a clause (written with a leading `^`).
+    pub fn is_anchored(&self) -> bool {
+        self.anchored
+    }
+
     /// Number of words in the phrase.
     pub fn word_count(&self) -> usize {
         self.words.len()

@@ -117,6 +117,37 @@ pub const ELLIPTICAL_OPEN: &[&[&str]] = &[
     &["what", "did", "you", "mean"],
     &["what", "does", "that", "mean"],
 ];
+/// Nouns after "any" that invite ideas in the coachee's own words: "any thoughts on…?",
+/// "any questions before we start?", "any other ideas?".
+pub const INVITING_NOUNS: &[&str] = &[
+    "thoughts",
+    "thought",
+    "ideas",
+    "idea",
+    "questions",
+    "question",
+    "feedback",
+    "comments",
+    "suggestions",
+    "reflections",
+    "concerns",
+    "worries",
+    "reactions",
+    "feelings",
+    "observations",
+    "options",
+    "possibilities",
+    "examples",
+    "hunches",
+    "sense",
+    "insights",
+    "else",
+    "way",
+    "ways",
+    "things",
+    "other",
+    "more",
+];
 /// Trailing clauses that only check understanding; they never become the head of a question.
 pub const CHECKS: &[&[&str]] = &[
     &["do", "you", "think"],
@@ -184,6 +215,9 @@ pub const HISTORY_ENDINGS: &[&[&str]] = &[
     &["until", "now"],
     &["up", "to", "now"],
 ];
+/// Objects after "have you tried…" that ask what has been tried, not suggest something: "Have
+/// you tried anything yet?".
+pub const TRIED_ANYTHING: &[&str] = &["anything", "something", "everything", "that", "this", "it", "any", "them"];
 /// Verbs after "could you" that ask about the person rather than suggest an action.
 pub const NOT_SUGGESTIONS: &[&str] = &[
     "see",
@@ -200,16 +234,11 @@ pub const NOT_SUGGESTIONS: &[&str] = &[
     "hear",
     "explain",
     "describe",
-    "tell",
-    "say",
-    "talk",
-    "share",
     "walk",
     "expand",
     "elaborate",
     "give",
     "help",
-    "put",
     "unpack",
     "go",
     "fill",
@@ -223,4 +252,82 @@ pub const NOT_SUGGESTIONS: &[&str] = &[
     "really",
     "possibly",
     "ever",
+    "afford",
+    "hear",
+    "commit",
+    "stick",
+    "handle",
 ];
+/// Verbs that ask for a rating: "rate it", "could you give it a number", "where would you put yourself".
+pub const RATING_VERBS: &[&str] = &["rate", "score", "give", "put", "place", "mark", "pick", "grade", "number"];
+/// Verbs after "do you…" or "have you…" that offer room for anything the coachee has: "do you
+/// have any thoughts", "have you got any questions", "do you need anything from me".
+pub const OFFERING_VERBS: &[&str] = &["have", "need", "want", "got", "know", "see", "notice", "hear"];
+/// Nouns after "which" that invite several answers: "which parts of your game…".
+pub const SEVERAL_NOUNS: &[&str] = &["part", "parts", "bit", "bits", "aspect", "aspects", "area", "areas"];
+/// Words after "who's" that make it ask for the identity of one person: "who's your manager".
+pub const IDENTITY_DETERMINERS: &[&str] = &["your", "the", "his", "her", "their", "my", "our", "its"];
+/// Prepositions that may lead a clipped follow-up question: "and by when", "to whom".
+pub const PREPOSITIONS: &[&str] = &["by", "to", "with", "for", "from", "until", "till", "since", "at", "in", "on"];
+/// Second halves of a review that make one question with its first half: "What worked, and
+/// what would you change?", "What helped and what didn't?".
+pub const REVIEW_SECOND: &[&[&str]] = &[
+    &["what", "would", "you", "change"],
+    &["what", "would", "you", "do", "differently"],
+    &["what", "would", "you", "improve"],
+    &["what", "would", "you", "like", "to", "change"],
+    &["what", "would", "you", "want", "to", "change"],
+    &["what", "could", "be", "better"],
+    &["what", "could", "have", "gone", "better"],
+    &["what", "could", "have", "been", "better"],
+    &["what", "would", "make", "it", "better"],
+    &["what", "didn't"],
+    &["what", "wasn't"],
+    &["what", "doesn't"],
+    &["what", "hasn't"],
+    &["what", "isn't"],
+    &["what", "won't"],
+];
+/// Check-ins that open a turn before its real question: "How are you, and what's on your mind?".
+pub const CHECK_INS: &[&[&str]] = &[
+    &["how", "are", "you"],
+    &["how", "are", "you", "doing"],
+    &["how", "are", "you", "today"],
+    &["how", "are", "you", "doing", "today"],
+    &["how", "are", "you", "arriving", "today"],
+    &["how", "are", "you", "arriving"],
+    &["how", "are", "you", "feeling", "today"],
+    &["how's", "it", "going"],
+    &["how", "are", "things"],
+];
+/// Verbs of thinking and feeling after "why don't you…": "Why don't you want to go?" asks a
+/// reason; "Why don't you ask her?" suggests an action.
+pub const STATE_VERBS: &[&str] = &[
+    "want",
+    "like",
+    "feel",
+    "think",
+    "believe",
+    "trust",
+    "know",
+    "care",
+    "enjoy",
+    "see",
+    "agree",
+    "mind",
+    "remember",
+    "understand",
+    "wanna",
+    "love",
+    "need",
+];
+/// Words after "maybe" or "perhaps" that are not a suggested action: "maybe not", "maybe so",
+/// "perhaps that's it".
+pub const NOT_A_BARE_VERB: &[&str] = &[
+    "not", "so", "that", "this", "there", "it", "next", "later", "tomorrow", "today", "now", "then", "both", "neither",
+    "either", "some", "part", "more", "less", "too", "a", "an", "the", "because", "if", "when", "once", "for", "in",
+    "on", "at", "after", "before", "with", "without", "to", "of", "what", "one", "two", "three",
+];
+/// First-person openings: the coach's own business ("so I'll send the notes").
+pub const FIRST_PERSON: &[&str] =
+    &["i", "i'm", "i'll", "i've", "i'd", "we", "we're", "we've", "we'll", "we'd", "let's", "my", "our", "to", "just"];

@@ -123,11 +123,10 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             <h3>{ "Turn by turn" }</h3>
             <div class="table-wrap">
                 <table class="turns">
-                    { table_head(&["#", "Your question", "Verdict", "Form", "Stage", "Fit", "Why (rules that fired)", "Better"]) }
+                    { table_head(&["#", "Your question", "Verdict", "Form", "Stage", "Fit", "Why", "Better"]) }
                     <tbody>
                         { for session.transcript.iter().map(|e| {
-                            let mut rules: Vec<String> = e.score.rules.iter().filter(|r| r.rule != "stage_cue" && r.supports(e.score.kind, e.score.openness, e.score.stage)).map(|r| r.rule.replace('_', " ")).collect();
-                            rules.dedup();
+                            let rules = e.score.reasons();
                             html! {
                                 <tr>
                                     <td>{ e.turn }</td>
@@ -139,7 +138,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                                     <td>{ e.score.kind.label() }</td>
                                     <td><span class={classes!("chip", "stage", stage_class(e.score.stage))}>{ e.score.stage.label() }</span></td>
                                     <td>{ e.score.fit.name() }</td>
-                                    <td class="rules">{ rules.join(", ") }<br/><small>{ &e.score.explanation }</small></td>
+                                    <td class="rules">{ rules.join(" ") }<br/><small>{ &e.score.explanation }</small></td>
                                     <td>{ e.score.better.clone().unwrap_or_default() }</td>
                                 </tr>
                             }

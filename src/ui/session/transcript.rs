@@ -47,6 +47,7 @@ fn feedback_for(e: &Exchange, is_last: bool, props: &TranscriptProps) -> Html {
                 // The author's judgement of the moment first; the generic reading of form and stage beside it.
                 if let Some(note) = &e.score.note { <p class="note">{ note }</p> }
                 <p>{ &e.score.form_note }</p>
+                <ul class="reasons">{ for e.score.reasons().into_iter().map(|r| html! { <li>{ r }</li> }) }</ul>
                 <p>{ &e.score.explanation }</p>
                 if let Some(better) = &e.score.better { <p class="better">{ "Try: " }<q>{ better }</q></p> }
             </details>

@@ -5,13 +5,32 @@
 //! (gzip's 32 KB window cannot see repeats across files). `src/library.rs` unpacks them once.
 //! Writes `scenarios.bz2` and `scenarios.rs`, the list of `(file name, length in bytes)`; the
 //! drills in `drills/*.toml` are packed the same way, as `drills.bz2` and `drills.rs`.
+//!
+//! It also reads the stage model with the same reader the app uses, so a model file that is
+//! missing, truncated or from another version stops the build with a message naming it.
 
 use std::io::Write;
 use std::{env, fs, path::Path};
 
+#[allow(dead_code)]
+#[path = "src/scoring/model_file.rs"]
+mod model_file;
+
 fn main() {
     pack("scenarios");
     pack("drills");
+    check_model();
+}
+
+/// Refuses to build with a stage model the app could not read.
+fn check_model() {
+    let file = model_file::FILE;
+    println!("cargo:rerun-if-changed={file}");
+    let text = fs::read_to_string(file)
+        .unwrap_or_else(|e| panic!("{file} cannot be read ({e}): run `cargo run --release --bin growsim -- train`"));
+    if let Err(e) = model_file::Model::parse(&text) {
+        panic!("{file}: {e}. Run `cargo run --release --bin growsim -- train` to write it again.");
+    }
 }
 
 /// Packs every `<dir>/*.toml` file as `<dir>.bz2`, with the list of lengths as `<dir>.rs`.

@@ -73,6 +73,21 @@ pub fn read<T: FromJson>(text: &str) -> Result<T, Error> {
     T::from_json(&value)
 }
 
+/// Text echoed in a message, kept short and printable: control characters dropped, and at most
+/// `chars` characters, with "…" when cut.
+///
+/// ```
+/// assert_eq!(growsim::json::clip("ab\u{7}cdef", 3), "abc…");
+/// ```
+pub fn clip(text: &str, chars: usize) -> String {
+    let clean: String = text.chars().filter(|c| !c.is_control()).take(chars).collect();
+    if text.chars().count() > chars {
+        format!("{clean}…")
+    } else {
+        clean
+    }
+}
+
 /// A short rendering of a value for messages.
 fn shown(value: &Value) -> String {
     let text = value.to_string();

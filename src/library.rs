@@ -12,22 +12,30 @@ use std::sync::{Mutex, OnceLock};
 pub fn files() -> &'static [(&'static str, &'static str)] {
     static CELL: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
     CELL.get_or_init(|| {
-        const LENGTHS: &[(&str, usize)] = include!(concat!(env!("OUT_DIR"), "/scenarios.rs"));
-        const PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/scenarios.bz2"));
-        let mut text = String::new();
-        if bzip2::read::BzDecoder::new(PACKED).read_to_string(&mut text).is_err() {
-            panic!("the bundled scenarios could not be unpacked");
-        }
-        let mut rest: &'static str = text.leak();
-        LENGTHS
-            .iter()
-            .map(|&(name, len)| {
-                let (source, tail) = rest.split_at(len);
-                rest = tail;
-                (name, source)
-            })
-            .collect()
+        unpack(
+            include!(concat!(env!("OUT_DIR"), "/scenarios.rs")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/scenarios.bz2")),
+            "scenarios",
+        )
     })
+}
+
+/// Unpacks a bzip2 stream that `build.rs` packed from files of these `(name, length)`, into
+/// `(name, text)` pairs that live for the rest of the program.
+pub fn unpack(lengths: &[(&'static str, usize)], packed: &[u8], what: &str) -> Vec<(&'static str, &'static str)> {
+    let mut text = String::new();
+    if bzip2::read::BzDecoder::new(packed).read_to_string(&mut text).is_err() {
+        panic!("the bundled {what} could not be unpacked");
+    }
+    let mut rest: &'static str = text.leak();
+    lengths
+        .iter()
+        .map(|&(name, len)| {
+            let (source, tail) = rest.split_at(len);
+            rest = tail;
+            (name, source)
+        })
+        .collect()
 }
 
 /// The bundled scenarios, parsed once. A file that fails to parse is left out here; `growsim

@@ -174,14 +174,9 @@ pub fn format(link: &Link) -> String {
     }
 }
 
-/// Keeps echoed URL text short and printable.
+/// Keeps echoed text short and printable.
 fn clip(text: &str) -> String {
-    let clean: String = text.chars().filter(|c| !c.is_control()).take(40).collect();
-    if text.chars().count() > 40 {
-        format!("{clean}…")
-    } else {
-        clean
-    }
+    crate::json::clip(text, 40)
 }
 
 #[cfg(test)]

@@ -368,13 +368,9 @@ fn csv_cell(text: &str) -> String {
     format!("\"{}\"", defused.replace('"', "\"\""))
 }
 
+/// Keeps echoed text short and printable.
 fn clip(text: &str) -> String {
-    let clean: String = text.chars().filter(|c| !c.is_control()).take(160).collect();
-    if text.chars().count() > 160 {
-        format!("{clean}…")
-    } else {
-        clean
-    }
+    crate::json::clip(text, 160)
 }
 
 /// Base64 with the URL-safe alphabet and no padding, so codes survive chat apps and URLs.

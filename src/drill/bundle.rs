@@ -2,28 +2,17 @@
 //! stream, as it does the scenarios).
 
 use super::{DrillFile, Item, Move};
-use std::io::Read;
 use std::sync::OnceLock;
 
 /// Every bundled drill file as `(file name, TOML source)`, sorted by file name.
 pub fn files() -> &'static [(&'static str, &'static str)] {
     static CELL: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
     CELL.get_or_init(|| {
-        const LENGTHS: &[(&str, usize)] = include!(concat!(env!("OUT_DIR"), "/drills.rs"));
-        const PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/drills.bz2"));
-        let mut text = String::new();
-        if bzip2::read::BzDecoder::new(PACKED).read_to_string(&mut text).is_err() {
-            panic!("the bundled drills could not be unpacked");
-        }
-        let mut rest: &'static str = text.leak();
-        LENGTHS
-            .iter()
-            .map(|&(name, len)| {
-                let (source, tail) = rest.split_at(len);
-                rest = tail;
-                (name, source)
-            })
-            .collect()
+        crate::library::unpack(
+            include!(concat!(env!("OUT_DIR"), "/drills.rs")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/drills.bz2")),
+            "drills",
+        )
     })
 }
 

@@ -140,12 +140,7 @@ impl Problems<'_> {
     }
 }
 
-/// Keeps echoed file text short.
+/// Keeps echoed text short and printable.
 fn clip(text: &str) -> String {
-    let clean: String = text.chars().filter(|c| !c.is_control()).take(40).collect();
-    if text.chars().count() > 40 {
-        format!("{clean}…")
-    } else {
-        clean
-    }
+    crate::json::clip(text, 40)
 }

@@ -101,15 +101,16 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     /// `file:line: error[code] item 'id': message`, as scenario diagnostics are shown.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        write!(f, ": error[{}]", self.code.name())?;
-        if let Some(item) = &self.item {
-            write!(f, " item '{item}'")?;
-        }
-        write!(f, ": {}", self.message)
+        let place = self.item.as_deref().map(|id| ("item", id));
+        crate::scenario::write_diagnostic(
+            f,
+            &self.file,
+            self.line,
+            self.severity(),
+            self.code.name(),
+            place,
+            &self.message,
+        )
     }
 }
 

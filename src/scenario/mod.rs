@@ -145,20 +145,35 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     /// `file:line: error[code] node 'id': message`, the shape editors can jump to.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        let severity = match self.severity() {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, ": {severity}[{}]", self.code.name())?;
-        if let Some(node) = &self.node {
-            write!(f, " node '{node}'")?;
-        }
-        write!(f, ": {}", self.message)
+        let place = self.node.as_deref().map(|id| ("node", id));
+        write_diagnostic(f, &self.file, self.line, self.severity(), self.code.name(), place, &self.message)
     }
+}
+
+/// Writes a diagnostic as `file:line: severity[code] kind 'id': message`, the one shape every
+/// checked file's problems are shown in (scenarios and drills alike).
+pub fn write_diagnostic(
+    f: &mut fmt::Formatter<'_>,
+    file: &str,
+    line: Option<usize>,
+    severity: Severity,
+    code: &str,
+    place: Option<(&str, &str)>,
+    message: &str,
+) -> fmt::Result {
+    write!(f, "{file}")?;
+    if let Some(line) = line {
+        write!(f, ":{line}")?;
+    }
+    let severity = match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    write!(f, ": {severity}[{code}]")?;
+    if let Some((kind, id)) = place {
+        write!(f, " {kind} '{id}'")?;
+    }
+    write!(f, ": {message}")
 }
 
 /// Parses a scenario file. Syntax errors, unknown fields and wrong types come back as diagnostics:

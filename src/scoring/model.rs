@@ -162,14 +162,7 @@ pub fn shipped() -> Result<&'static Model, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn tiny() -> Model {
-        Model::new(
-            10,
-            [0, 5, 0, 0, 0],
-            vec![("q:could".into(), [0, 0, 0, 20, -5]), ("q:will".into(), [0, 0, 0, -5, 20])],
-        )
-    }
+    use crate::scoring::model_file::tiny;
 
     #[test]
     fn ranks_by_the_features_and_explains_the_winner() {

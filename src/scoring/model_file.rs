@@ -126,17 +126,15 @@ fn clip(text: &str) -> String {
     text.chars().take(40).collect()
 }
 
+/// A two-feature model for tests.
+#[cfg(test)]
+pub(crate) fn tiny() -> Model {
+    Model::new(10, [0, 5, 0, 0, 0], vec![("q:could".into(), [0, 0, 0, 20, -5]), ("q:will".into(), [0, 0, 0, -5, 20])])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn tiny() -> Model {
-        Model::new(
-            10,
-            [0, 5, 0, 0, 0],
-            vec![("q:could".into(), [0, 0, 0, 20, -5]), ("q:will".into(), [0, 0, 0, -5, 20])],
-        )
-    }
 
     #[test]
     fn files_round_trip() {

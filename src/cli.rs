@@ -8,7 +8,7 @@ use growsim::measure::report::{report, Prediction};
 use growsim::measure::{self, train};
 use growsim::scenario::{self, Severity};
 use growsim::scoring::{analyse, Analysis};
-use growsim::vocab::VerdictSource;
+use growsim::vocab::{Verdict, VerdictSource};
 use serde_json::json;
 use std::ffi::OsString;
 use std::io::{self, BufRead, Read, Write};
@@ -625,6 +625,20 @@ fn coverage(args: &CoverageArgs) -> Result<ExitCode, String> {
             flat_here,
             percent(flat_here, asked),
             stages.join(", ")
+        );
+        let choices: Vec<&scenario::Choice> = scenario.nodes.iter().flat_map(|n| &n.choices).collect();
+        let telling: Vec<_> = choices
+            .iter()
+            .filter(|c| matches!(c.verdict, Some(Verdict::Strong | Verdict::Weak | Verdict::Harmful)))
+            .collect();
+        let routes = scenario.nodes.iter().flat_map(|n| &n.routes).chain(&scenario.shared_routes);
+        let (routes_with, routes_all) = routes.fold((0, 0), |(w, n), r| (w + usize::from(r.thought.is_some()), n + 1));
+        println!(
+            "  thoughts: {} of {} strong, weak or harmful choices; {} of {} choices; {routes_with} of {routes_all} routes",
+            telling.iter().filter(|c| c.thought.is_some()).count(),
+            telling.len(),
+            choices.iter().filter(|c| c.thought.is_some()).count(),
+            choices.len(),
         );
         all_flat += flat_here;
         all_asked += asked;

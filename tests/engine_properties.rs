@@ -199,3 +199,48 @@ proptest! {
         prop_assert_eq!(&elsewhere, &in_order);
     }
 }
+
+/// Typed text that matches nothing gets a request to rephrase: it never moves the conversation,
+/// changes a variable or ends the session. Tried at every reachable node of every scenario.
+#[test]
+fn a_fallback_never_moves_the_conversation() {
+    let odd = ["Blorp zanzibar quux?", "asdf jkl", "...", "🙂🙂", "Mmm hmm hmm.", "The the the?"];
+    let mut fallbacks = 0;
+    for scenario in library::all() {
+        let reachable = growsim::scenario::validate::reachable(scenario);
+        for node in scenario.nodes.iter().filter(|n| !n.is_ending() && reachable.contains(n.id.as_str())) {
+            for text in odd.iter().chain(TYPED).filter(|t| !t.is_empty()) {
+                let mut c = Conversation::at_node(scenario, 3, &node.id).unwrap();
+                let before = c.state().vars.clone();
+                let e = c.step(Input::Typed(text.to_string())).unwrap().clone();
+                if e.route != growsim::engine::Answered::Fallback {
+                    continue;
+                }
+                fallbacks += 1;
+                let at = format!("{} node '{}', \"{text}\"", scenario.id, node.id);
+                assert_eq!(c.state().node, node.id, "{at}: the fallback moved the conversation");
+                assert_eq!(c.state().vars, before, "{at}: the fallback changed a variable");
+                assert_eq!(c.state().status, Status::Active, "{at}: the fallback ended the session");
+                assert!(!e.reply.trim().is_empty(), "{at}: the fallback said nothing");
+            }
+        }
+    }
+    assert!(fallbacks > 50, "only {fallbacks} questions reached a fallback: the test is not testing");
+}
+
+/// "What will you do, and by when?" is one question with a coordinated object (LABELS.md): it is
+/// not stacked, and the coachee answers both parts in one reply instead of asking for one at a time.
+#[test]
+fn a_coordinated_question_gets_one_answer_covering_both_parts() {
+    use growsim::scoring::Kind;
+    for q in ["What will you do, and by when?", "What will you do first, and when?", "Who will you tell, and how?"] {
+        assert_ne!(analyse(q).kind, Kind::Stacked, "\"{q}\" is one question");
+    }
+    let scenario = library::all().iter().find(|s| s.id == "multiple-goals").unwrap();
+    let mut c = Conversation::at_node(scenario, 1, "options-chosen").unwrap();
+    let e = c.step(Input::Typed("What will you do first, and by when?".into())).unwrap().clone();
+    let reply = e.reply.to_lowercase();
+    assert!(reply.contains("rota") && reply.contains("tonight"), "what and when, in one answer: {reply}");
+    assert!(!reply.contains("one at a time"), "{reply}");
+    assert_eq!(c.state().node, "late-news", "the answer moves the session on");
+}

@@ -103,6 +103,8 @@ pub struct Exchange {
     /// The question had been asked at this node before: the coachee said so, nothing changed.
     pub repeated: bool,
     pub reply: String,
+    /// The coachee's unspoken reaction to the question, where the author wrote one.
+    pub thought: Option<String>,
     /// The node the conversation moved to.
     pub node: String,
     pub vars: BTreeMap<String, i64>,
@@ -311,6 +313,7 @@ impl<'s> Conversation<'s> {
                     note: choice.note.as_deref(),
                     verdict: choice.verdict,
                     better: choice.better.as_deref(),
+                    thought: choice.thought.as_deref(),
                     variants: &choice.variants,
                 };
                 (choice.ask.clone(), Source::Menu { index }, analysis, edge, Answered::Choice { index })
@@ -333,6 +336,7 @@ impl<'s> Conversation<'s> {
                     note: route.note.as_deref(),
                     verdict: route.verdict,
                     better: route.better.as_deref(),
+                    thought: route.thought.as_deref(),
                     variants: &route.variants,
                 };
                 (text.trim().to_string(), Source::Typed, analysis, edge, answered)
@@ -428,6 +432,7 @@ impl<'s> Conversation<'s> {
             route: answered,
             repeated,
             reply,
+            thought: if repeated { None } else { edge.thought.map(str::to_string) },
             node: arrived.id.clone(),
             vars: self.state.vars.clone(),
         });
@@ -597,6 +602,7 @@ static STAY: Route = Route {
     purpose: vec![],
     verdict: None,
     better: None,
+    thought: None,
     variants: vec![],
 };
 
@@ -608,6 +614,7 @@ struct Edge<'a> {
     note: Option<&'a str>,
     verdict: Option<Verdict>,
     better: Option<&'a str>,
+    thought: Option<&'a str>,
     variants: &'a [Variant],
 }
 

@@ -103,6 +103,7 @@ impl FromJson for Exchange {
             },
             repeated: o.field_or_default("repeated")?,
             reply: o.field("reply")?,
+            thought: o.field_or_default("thought")?,
             node: o.field("node")?,
             vars: o.field("vars")?,
         })

@@ -85,6 +85,7 @@ fn choice(table: &Table, line: usize, problems: &mut Problems) -> Choice {
         note: fields.optional_string("note"),
         verdict: fields.optional("verdict"),
         better: fields.optional_string("better"),
+        thought: fields.optional_string("thought"),
         variants: Vec::new(),
     };
     let variants = fields.tables("variant");
@@ -140,6 +141,7 @@ fn route(table: &Table, line: usize, problems: &mut Problems) -> Route {
         note: fields.optional_string("note"),
         verdict: fields.optional("verdict"),
         better: fields.optional_string("better"),
+        thought: fields.optional_string("thought"),
         variants: Vec::new(),
     };
     let variants = fields.tables("variant");

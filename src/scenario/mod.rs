@@ -45,10 +45,12 @@ pub enum Code {
     VariantUnknownVariable,
     MenuOnlyOpen,
     MenuLongest,
+    MissingThought,
+    FallbackMoves,
 }
 
 impl Code {
-    pub const ALL: [Code; 23] = [
+    pub const ALL: [Code; 25] = [
         Code::Syntax,
         Code::UnknownField,
         Code::DuplicateId,
@@ -72,6 +74,8 @@ impl Code {
         Code::VariantUnknownVariable,
         Code::MenuOnlyOpen,
         Code::MenuLongest,
+        Code::MissingThought,
+        Code::FallbackMoves,
     ];
 
     /// The stable name printed in reports, e.g. `undefined-target`.
@@ -100,6 +104,8 @@ impl Code {
             Code::VariantUnknownVariable => "variant-unknown-variable",
             Code::MenuOnlyOpen => "menu-only-open",
             Code::MenuLongest => "menu-longest",
+            Code::MissingThought => "missing-thought",
+            Code::FallbackMoves => "fallback-moves",
         }
     }
 
@@ -112,7 +118,8 @@ impl Code {
             | Code::HarmfulRaisesTrust
             | Code::StrongToPoor
             | Code::MenuOnlyOpen
-            | Code::MenuLongest => Severity::Warning,
+            | Code::MenuLongest
+            | Code::MissingThought => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -84,6 +84,8 @@ pub struct Choice {
     pub verdict: Option<Verdict>,
     /// A better question to suggest after this one.
     pub better: Option<String>,
+    /// What the coachee thinks but doesn't say on hearing this question (shown at the guided level).
+    pub thought: Option<String>,
     /// Replacement replies, with conditions on the path.
     pub variants: Vec<Variant>,
 }
@@ -116,6 +118,8 @@ pub struct Route {
     pub verdict: Option<Verdict>,
     /// A better question to suggest after one that takes this route.
     pub better: Option<String>,
+    /// What the coachee thinks but doesn't say on hearing a question that takes this route.
+    pub thought: Option<String>,
     /// Replacement replies, with conditions on the path.
     pub variants: Vec<Variant>,
 }

@@ -130,6 +130,18 @@ pub fn validate(file: &str, source: &str, scenario: &Scenario) -> Vec<Diagnostic
             }
         }
         for (i, choice) in node.choices.iter().enumerate() {
+            let telling = matches!(choice.verdict, Some(Verdict::Strong | Verdict::Weak | Verdict::Harmful));
+            if telling && choice.thought.is_none() {
+                report(
+                    Code::MissingThought,
+                    id,
+                    format!(
+                        "choice {} is marked {} but has no `thought`; the guided level shows what the coachee thinks of it",
+                        i + 1,
+                        choice.verdict.map(Verdict::name).unwrap_or_default()
+                    ),
+                );
+            }
             if choice.verdict == Some(Verdict::Strong) && only_poor_endings(scenario, &choice.next) {
                 report(
                     Code::StrongToPoor,
@@ -314,6 +326,16 @@ fn check_route(
     if let Some(next) = &route.next {
         if !ids.contains(next.as_str()) {
             report(Code::UndefinedTarget, node, format!("{place} goes to '{next}', which is not a node"));
+        }
+    }
+    if route.is_fallback() {
+        let moves = route.next.as_deref().is_some_and(|next| Some(next) != node);
+        if moves || !route.set.is_empty() || route.reply.is_empty() {
+            report(
+                Code::FallbackMoves,
+                node,
+                format!("{place} has no conditions, so it answers typed text that matches nothing: give it a `reply` asking to rephrase, and no `next` or `set`"),
+            );
         }
     }
     for key in route.set.keys().chain(route.min.keys()).chain(route.max.keys()) {

@@ -36,6 +36,7 @@ enum Command {
     Eval(EvalArgs),
     Play(PlayArgs),
     Coverage(CoverageArgs),
+    Replay(ReplayArgs),
     Train(TrainArgs),
     Accuracy(AccuracyArgs),
 }
@@ -180,6 +181,24 @@ struct PlayArgs {
     json: bool,
 }
 
+/// Replay golden plans against scenarios
+///
+/// A plan (`<scenario id>[.<name>].plan`) scripts menu choices, typed questions and expectations;
+/// the README describes the format. Each plan is replayed against the scenario whose id starts
+/// its file name, and the first failing line of each is printed.
+///
+/// Exit status: 0 when every plan replays, 1 when one fails, 2 when a file cannot be read.
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+struct ReplayArgs {
+    /// Plan files [default: tests/golden/*.plan]
+    #[arg(value_name = "PLANS")]
+    plans: Vec<PathBuf>,
+    /// Scenario files to replay against [default: scenarios/*.toml]
+    #[arg(long = "scenario", value_name = "SCENARIO.toml")]
+    scenarios: Vec<PathBuf>,
+}
+
 /// Play competent questions at every reachable node and count the flat answers
 ///
 /// Plays every question in tests/data/coverage.tsv (columns stage, text) at every reachable
@@ -216,6 +235,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Eval(args) => eval(&args),
         Command::Play(args) => play(&args),
         Command::Coverage(args) => coverage(&args),
+        Command::Replay(args) => replay(&args),
         Command::Train(args) => train(&args),
         Command::Accuracy(args) => accuracy(&args),
     };
@@ -645,6 +665,40 @@ fn coverage(args: &CoverageArgs) -> Result<ExitCode, String> {
     }
     println!("total: {all_flat} of {all_asked} flat ({})", percent(all_flat, all_asked));
     Ok(ExitCode::SUCCESS)
+}
+
+fn replay(args: &ReplayArgs) -> Result<ExitCode, String> {
+    let scenarios = scenario_files(&args.scenarios)?.iter().map(|f| load(f)).collect::<Result<Vec<_>, _>>()?;
+    let plans = if args.plans.is_empty() {
+        let mut found: Vec<PathBuf> = std::fs::read_dir("tests/golden")
+            .map_err(|e| format!("cannot read tests/golden: {e}"))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "plan"))
+            .collect();
+        found.sort();
+        found
+    } else {
+        args.plans.clone()
+    };
+    let mut failed = 0;
+    for path in &plans {
+        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let id = name.split('.').next().unwrap_or_default();
+        let plan = read_input(Some(path))?;
+        let result = match scenarios.iter().find(|s| s.id == id) {
+            Some(scenario) => growsim::measure::golden::replay(&name, &plan, scenario),
+            None => Err(format!("{name}: no scenario with id '{id}'")),
+        };
+        match result {
+            Ok(()) => println!("ok      {name}"),
+            Err(e) => {
+                failed += 1;
+                println!("FAILED  {e}");
+            }
+        }
+    }
+    println!("{} of {} plan(s) replayed", plans.len() - failed, plans.len());
+    Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 /// `n` of `of` as a whole percentage.

@@ -3,6 +3,7 @@
 
 pub mod accuracy;
 pub mod corpus;
+pub mod golden;
 pub mod report;
 pub mod train;
 

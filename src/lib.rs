@@ -7,15 +7,18 @@
 //! - [`drill`] holds the skill drills and scores a learner's rewrite;
 //! - [`library`] holds the scenarios bundled at build time;
 //! - [`link`] reads and writes the URL hashes that lead into the app;
-//! - [`progress`] and [`results`] are saved progress and class result files, read with [`json`].
+//! - [`progress`] and [`results`] are saved progress and class result files, read with [`json`];
+//! - [`levels`] fades the scaffolding per scenario, and [`dispute`] records verdicts a learner disputes.
 //! - [`decimal`] writes and reads decimal numbers without core's float formatting and parsing.
 //!
 //! Only `ui` (built for wasm32 only) touches the browser.
 
 pub mod decimal;
+pub mod dispute;
 pub mod drill;
 pub mod engine;
 pub mod json;
+pub mod levels;
 pub mod library;
 pub mod link;
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,4 +1,4 @@
-//! Links into the app, as URL hashes: `#/`, `#/play/<scenario>?seed=<n>&mode=…&feedback=…`,
+//! Links into the app, as URL hashes: `#/`, `#/play/<scenario>?seed=<n>&level=…&mode=…&feedback=…`,
 //! `#/debrief/<n>`, `#/progress`, `#/class`, `#/drill` and `#/drill/<move>`. A facilitator shares a play link so the whole room
 //! gets the same session. Parsing never fails: anything odd leads somewhere sensible, with a
 //! message saying what was ignored.
@@ -28,6 +28,8 @@ pub enum Feedback {
 /// Session settings a link can carry. `None` means "whatever the learner had".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Settings {
+    /// The level of scaffolding, fixed for everyone who opens the link (a workshop).
+    pub level: Option<Level>,
     pub mode: Option<Mode>,
     pub feedback: Option<Feedback>,
     /// Large type and high contrast, for a projector.
@@ -50,7 +52,7 @@ pub enum Link {
     Drill(Option<crate::drill::Move>),
 }
 
-use crate::vocab::Named;
+use crate::vocab::{Level, Named};
 
 /// Longest hash read; the rest of a longer one is ignored.
 const MAX_HASH: usize = 2000;
@@ -107,6 +109,14 @@ fn play_query(query: &str) -> (Option<u64>, Settings, Vec<String>) {
                     clip(value)
                 )),
             },
+            "level" => match Level::find(value) {
+                Some(level) => settings.level = Some(level),
+                None => complaints.push(format!(
+                    "The level \"{}\" is unknown (use {}).",
+                    clip(value),
+                    Level::names().replace(", unaided", " or unaided")
+                )),
+            },
             "mode" => match value {
                 "choose" => settings.mode = Some(Mode::Choose),
                 "type" => settings.mode = Some(Mode::Type),
@@ -134,7 +144,7 @@ fn play_query(query: &str) -> (Option<u64>, Settings, Vec<String>) {
 ///
 /// ```
 /// use growsim::link::{format, parse};
-/// let hash = "#/play/too-big-goal?seed=7&mode=type&feedback=reveal&view=projector";
+/// let hash = "#/play/too-big-goal?seed=7&level=typed&mode=type&feedback=reveal&view=projector";
 /// assert_eq!(format(&parse(hash).0), hash);
 /// ```
 pub fn format(link: &Link) -> String {
@@ -149,6 +159,9 @@ pub fn format(link: &Link) -> String {
             let mut query = Vec::new();
             if let Some(seed) = seed {
                 query.push(format!("seed={seed}"));
+            }
+            if let Some(level) = settings.level {
+                query.push(format!("level={}", level.name()));
             }
             if let Some(mode) = settings.mode {
                 query.push(format!("mode={}", if mode == Mode::Type { "type" } else { "choose" }));
@@ -218,8 +231,15 @@ mod tests {
     fn a_play_link_carries_seed_mode_feedback_and_view() {
         let (id, seed, s, complaint) = play("#/play/vague-goal?seed=9&mode=choose&feedback=collapsed&view=projector");
         assert_eq!((id.as_str(), seed), ("vague-goal", Some(9)));
-        assert_eq!(s, Settings { mode: Some(Mode::Choose), feedback: Some(Feedback::Collapsed), projector: true });
+        assert_eq!(
+            s,
+            Settings { level: None, mode: Some(Mode::Choose), feedback: Some(Feedback::Collapsed), projector: true }
+        );
         assert_eq!(complaint, None);
+        assert_eq!(play("#/play/x?level=unaided").2.level, Some(Level::Unaided));
+        let (_, _, s, complaint) = play("#/play/x?level=expert");
+        assert_eq!(s.level, None);
+        assert!(complaint.unwrap().contains("\"expert\" is unknown (use guided, typed or unaided)"));
         assert_eq!(play("#/play/x?mode=exam").2.feedback, Some(Feedback::Exam));
     }
 

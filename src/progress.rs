@@ -1,16 +1,19 @@
 //! Saved progress: finished attempts with their scores and reflections, under a versioned
 //! schema. Pure data and JSON; the browser storage lives in `ui::storage`.
 
+use crate::dispute::Dispute;
 use crate::engine::{Debrief, State};
 use crate::json::{FromJson, Object};
 use crate::scenario::Outcome;
+use crate::vocab::Level;
 use crate::short_sort;
 use serde::Serialize;
 use serde_json::Value;
 
 /// The schema version written today. Data from a newer version is refused with a message.
-/// Version 2 added `drills`; version 1 data loads with no drills done.
-pub const VERSION: u32 = 2;
+/// Version 2 added `drills`; version 3 added each attempt's `level` and `disputes`, and
+/// `current_disputes`. Older data loads with none of them.
+pub const VERSION: u32 = 3;
 
 /// Days kept in [`Drills::days`]: enough to show the current streak; the best is kept apart.
 const DRILL_DAYS_KEPT: usize = 60;
@@ -120,13 +123,18 @@ pub struct Attempt {
     pub fit_ratio: f32,
     pub outcome: Option<Outcome>,
     pub reflection: Reflection,
+    /// The level it was played at: the most guided one used during the session (`None` for
+    /// attempts saved before levels).
+    pub level: Option<Level>,
+    /// Verdicts the learner disputed, in the order disputed.
+    pub disputes: Vec<Dispute>,
     /// The full session, so the debrief can be shown again.
     pub session: State,
 }
 
 impl Attempt {
     /// Records a session with its debrief figures.
-    pub fn new(session: State, finished_at: f64) -> Attempt {
+    pub fn new(session: State, finished_at: f64, level: Level, disputes: Vec<Dispute>) -> Attempt {
         let d = Debrief::of(&session);
         Attempt {
             scenario: session.scenario.clone(),
@@ -137,6 +145,8 @@ impl Attempt {
             fit_ratio: d.fit_ratio,
             outcome: d.outcome,
             reflection: Reflection::default(),
+            level: Some(level),
+            disputes,
             session,
         }
     }
@@ -151,11 +161,13 @@ pub struct Progress {
     pub current: Option<State>,
     /// Finished skill drills and the streak.
     pub drills: Drills,
+    /// Verdicts disputed in the session in progress; they move to its attempt when it ends.
+    pub current_disputes: Vec<Dispute>,
 }
 
 impl Default for Progress {
     fn default() -> Self {
-        Progress { version: VERSION, attempts: vec![], current: None, drills: Drills::default() }
+        Progress { version: VERSION, attempts: vec![], current: None, drills: Drills::default(), current_disputes: vec![] }
     }
 }
 
@@ -182,6 +194,8 @@ impl FromJson for Attempt {
             fit_ratio: o.field("fit_ratio")?,
             outcome: o.field("outcome")?,
             reflection: o.field_or_default("reflection")?,
+            level: o.field("level")?,
+            disputes: o.field_or_default("disputes")?,
             session: o.field("session")?,
         })
     }
@@ -195,6 +209,7 @@ impl FromJson for Progress {
             attempts: o.field_or_default("attempts")?,
             current: o.field("current")?,
             drills: o.field_or_default("drills")?,
+            current_disputes: o.field_or_default("current_disputes")?,
         })
     }
 }
@@ -206,7 +221,7 @@ impl Progress {
     /// use growsim::progress::Progress;
     /// assert!(Progress::parse("{not json").is_err());
     /// assert!(Progress::parse(r#"{"version": 99}"#).unwrap_err().contains("newer"));
-    /// assert_eq!(Progress::parse(r#"{"version": 2}"#).unwrap(), Progress::default());
+    /// assert_eq!(Progress::parse(r#"{"version": 3}"#).unwrap(), Progress::default());
     /// ```
     pub fn parse(text: &str) -> Result<Progress, String> {
         let value: Value = serde_json::from_str(text).map_err(|e| format!("the saved data is not valid JSON ({e})"))?;
@@ -224,16 +239,24 @@ impl Progress {
     /// The saved JSON of this progress with `current` as its session in progress (its own
     /// `current` is ignored), for a holder that keeps the session apart from the attempts.
     pub fn to_json_with(&self, current: Option<&State>) -> String {
-        /// The saved form, borrowed: `version`, `attempts`, `current` and `drills`, in that order.
+        /// The saved form, borrowed: `version`, `attempts`, `current`, `drills` and
+        /// `current_disputes`, in that order.
         #[derive(Serialize)]
         struct Saved<'a> {
             version: u32,
             attempts: &'a [Attempt],
             current: Option<&'a State>,
             drills: &'a Drills,
+            current_disputes: &'a [Dispute],
         }
         // Saving always writes today's schema: the data has been read into it.
-        let saved = Saved { version: VERSION, attempts: &self.attempts, current, drills: &self.drills };
+        let saved = Saved {
+            version: VERSION,
+            attempts: &self.attempts,
+            current,
+            drills: &self.drills,
+            current_disputes: &self.current_disputes,
+        };
         serde_json::to_string_pretty(&saved).expect("progress always serialises")
     }
 
@@ -273,9 +296,9 @@ mod tests {
     #[test]
     fn round_trips_and_finds_the_best_score() {
         let mut p = Progress::default();
-        let mut a = Attempt::new(state("x"), 1.0);
+        let mut a = Attempt::new(state("x"), 1.0, Level::Guided, vec![]);
         a.score = 40;
-        let mut b = Attempt::new(state("x"), 2.0);
+        let mut b = Attempt::new(state("x"), 2.0, Level::Guided, vec![]);
         b.score = 70;
         p.attempts = vec![a, b];
         let back = Progress::parse(&p.to_json()).unwrap();
@@ -295,7 +318,7 @@ mod tests {
         c.step(Input::Choice(0)).unwrap();
         assert!(c.state().transcript.iter().any(|e| !e.score.rules.is_empty()), "rules fired");
         let mut p = Progress::default();
-        p.attempts.push(Attempt::new(c.state().clone(), 5.0));
+        p.attempts.push(Attempt::new(c.state().clone(), 5.0, Level::Guided, vec![]));
         p.attempts[0].reflection.noticed = "I asked why".into();
         p.current = Some(c.state().clone());
         assert_eq!(Progress::parse(&p.to_json()).unwrap(), p);
@@ -304,7 +327,7 @@ mod tests {
     #[test]
     fn a_session_held_apart_is_saved_as_current() {
         let mut p = Progress::default();
-        p.attempts.push(Attempt::new(state("x"), 1.0));
+        p.attempts.push(Attempt::new(state("x"), 1.0, Level::Guided, vec![]));
         let apart = p.to_json_with(Some(&state("y")));
         p.current = Some(state("y"));
         assert_eq!(apart, p.to_json());
@@ -314,19 +337,19 @@ mod tests {
     #[test]
     fn merge_skips_duplicates() {
         let mut p = Progress::default();
-        p.attempts.push(Attempt::new(state("x"), 1.0));
+        p.attempts.push(Attempt::new(state("x"), 1.0, Level::Guided, vec![]));
         let mut other = p.clone();
-        other.attempts.push(Attempt::new(state("y"), 2.0));
+        other.attempts.push(Attempt::new(state("y"), 2.0, Level::Typed, vec![]));
         assert_eq!(p.merge(other), 1);
         assert_eq!(p.attempts.len(), 2);
     }
 
     #[test]
-    fn version_1_data_loads_with_no_drills_and_saves_as_version_2() {
+    fn version_1_data_loads_with_no_drills_and_saves_as_today() {
         let old = r#"{"version": 1, "attempts": [], "current": null}"#;
         let p = Progress::parse(old).unwrap();
         assert_eq!(p.drills, Drills::default());
-        assert!(p.to_json().contains("\"version\": 2"));
+        assert!(p.to_json().contains("\"version\": 3"));
         assert_eq!(Progress::parse(&p.to_json()).unwrap().drills, Drills::default());
     }
 
@@ -344,6 +367,25 @@ mod tests {
         (0..500).for_each(|d| many.record(d));
         assert_eq!((many.days.len(), many.best, many.streak(499)), (DRILL_DAYS_KEPT, 500, 500));
     }
+
+    #[test]
+    fn levels_and_disputes_round_trip_and_corrupt_ones_are_named() {
+        let mut p = Progress::default();
+        let mut attempt = Attempt::new(state("x"), 1.0, Level::Unaided, vec![]);
+        attempt.disputes.push(crate::json::read(DISPUTE).unwrap());
+        p.attempts.push(attempt);
+        p.current_disputes.push(crate::json::read(DISPUTE).unwrap());
+        assert_eq!(Progress::parse(&p.to_json()).unwrap(), p);
+        let json = p.to_json();
+        let bad_level = Progress::parse(&json.replace("\"unaided\"", "\"expert\"")).unwrap_err();
+        assert!(bad_level.contains("level") && bad_level.contains("guided, typed, unaided"), "{bad_level}");
+        let bad_dispute = Progress::parse(&json.replace("\"proposed_verdict\": \"strong\"", "\"proposed_verdict\": 7"));
+        assert!(bad_dispute.unwrap_err().contains("proposed_verdict"));
+    }
+
+    const DISPUTE: &str = r#"{"turn": 2, "question": "When will you do it?", "kind": "closed", "openness": "closed",
+        "stage": "will", "verdict": "fair", "proposed_kind": null, "proposed_stage": null,
+        "proposed_verdict": "strong", "reason": "Timing questions finish the Will stage."}"#;
 
     #[test]
     fn wrong_shapes_are_explained() {

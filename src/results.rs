@@ -6,11 +6,14 @@
 //! out unless the learner opts in.
 
 use crate::decimal::fixed;
-use crate::engine::{Debrief, Source, State, Status};
+use crate::dispute::{self, Dispute};
+use crate::engine::listening::{Counts, Listening};
+use crate::engine::{Debrief, Source, Status};
 use crate::json::{FromJson, Object};
-use crate::progress::Reflection;
+use crate::progress::{Attempt, Reflection};
 use crate::scenario::{Outcome, Scenario};
 use crate::scoring::{Fit, Kind, Stage, Verdict};
+use crate::vocab::{Level, Quality};
 use crate::short_sort;
 use serde::Serialize;
 use serde_json::Value;
@@ -35,12 +38,22 @@ pub struct ResultFile {
     pub scenario: String,
     pub seed: u64,
     pub outcome: Option<Outcome>,
+    /// How good the ending was (`None` before it ended, or in files written before qualities).
+    pub quality: Option<Quality>,
+    /// The level played at (`None` in files written before levels).
+    pub level: Option<Level>,
     pub score: u32,
     pub open_ratio: f32,
     pub fit_ratio: f32,
+    /// Reflections and questions, for the listening figures (derived from the turns' kinds in
+    /// files written before they were recorded).
+    pub listening: Counts,
     pub turns: Vec<TurnResult>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reflection: Option<Reflection>,
+    /// Verdicts the learner disputed, if they chose to include them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub disputes: Vec<Dispute>,
 }
 
 /// One question of a result.
@@ -69,24 +82,34 @@ impl FromJson for ResultFile {
             "scenario",
             "seed",
             "outcome",
+            "quality",
+            "level",
             "score",
             "open_ratio",
             "fit_ratio",
+            "listening",
             "turns",
             "reflection",
+            "disputes",
         ])?;
+        let turns: Vec<TurnResult> = o.field("turns")?;
+        let listening: Option<Counts> = o.field("listening")?;
         Ok(ResultFile {
+            listening: listening.unwrap_or_else(|| counts_from_kinds(&turns)),
             format: o.field("format")?,
             version: o.field("version")?,
             learner: o.field_or_default("learner")?,
             scenario: o.field("scenario")?,
             seed: o.field("seed")?,
             outcome: o.field("outcome")?,
+            quality: o.field("quality")?,
+            level: o.field("level")?,
             score: o.field("score")?,
             open_ratio: o.field("open_ratio")?,
             fit_ratio: o.field("fit_ratio")?,
-            turns: o.field("turns")?,
+            turns,
             reflection: o.field("reflection")?,
+            disputes: o.field_or_default("disputes")?,
         })
     }
 }
@@ -109,9 +132,29 @@ impl FromJson for TurnResult {
     }
 }
 
+/// Listening counts for files written before they were recorded: from the turns' kinds alone.
+fn counts_from_kinds(turns: &[TurnResult]) -> Counts {
+    let reflections = turns.iter().filter(|t| t.kind.is_listening()).count();
+    let questions: Vec<&TurnResult> = turns.iter().filter(|t| !t.kind.is_listening() && t.kind != Kind::Other).collect();
+    let open_questions = questions.iter().filter(|t| matches!(t.kind, Kind::Open | Kind::Why)).count();
+    Counts { reflections, questions: questions.len(), open_questions }
+}
+
+/// What a learner chooses to put in a result beyond the figures and menu questions.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Sharing<'a> {
+    /// Typed questions and the reflection.
+    pub text: bool,
+    /// Disputed verdicts (their reasons are free text).
+    pub disputes: bool,
+    pub reflection: Option<&'a Reflection>,
+}
+
 impl ResultFile {
-    /// The result of a session. `share_text` includes typed questions and the reflection.
-    pub fn of(scenario: &Scenario, state: &State, learner: &str, share_text: bool, reflection: &Reflection) -> Self {
+    /// The result of a session: the attempt's figures, with what `sharing` allows.
+    pub fn of(scenario: &Scenario, attempt: &Attempt, learner: &str, sharing: Sharing) -> Self {
+        let state = &attempt.session;
+        let share_text = sharing.text;
         let debrief = Debrief::of(state);
         let mut at = scenario.start.clone();
         let turns = state
@@ -140,11 +183,15 @@ impl ResultFile {
                 Status::Ended { outcome, .. } => Some(outcome),
                 Status::Active => None,
             },
+            quality: debrief.quality,
+            level: attempt.level,
             score: debrief.score,
             open_ratio: debrief.open_ratio,
             fit_ratio: debrief.fit_ratio,
+            listening: Listening::of(&state.transcript).counts(),
             turns,
-            reflection: share_text.then(|| reflection.clone()),
+            reflection: if share_text { sharing.reflection.cloned() } else { None },
+            disputes: if sharing.disputes { attempt.disputes.clone() } else { Vec::new() },
         }
     }
 
@@ -167,6 +214,12 @@ impl ResultFile {
                 "it was made by a newer growsim (result version {}; this one reads up to {VERSION})",
                 self.version
             ));
+        }
+        for d in &self.disputes {
+            d.check()?;
+        }
+        if self.disputes.len() > self.turns.len() {
+            return Err("it has more disputes than questions, so it may have been edited".into());
         }
         let ratios_ok = (0.0..=1.0).contains(&self.open_ratio) && (0.0..=1.0).contains(&self.fit_ratio);
         if !ratios_ok || self.score > 100 || self.turns.len() > crate::scenario::MAX_TURNS as usize {
@@ -229,10 +282,28 @@ pub struct LearnerRow {
     pub scenario: String,
     pub seed: u64,
     pub outcome: Option<Outcome>,
+    pub quality: Option<Quality>,
+    pub level: Option<Level>,
     pub score: u32,
     pub open_ratio: f32,
     pub fit_ratio: f32,
     pub questions: usize,
+    /// The reflection-to-question ratio and the share of open questions, with their bands.
+    pub listening: Listening,
+    pub disputes: usize,
+}
+
+/// A verdict that learners disputed: the same question at the same point of a scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DisputedVerdict {
+    pub scenario: String,
+    pub question: String,
+    /// The verdict the learners saw.
+    pub verdict: Verdict,
+    /// How many learners disputed it.
+    pub learners: usize,
+    /// What they proposed, and why, one line each.
+    pub proposals: Vec<String>,
 }
 
 /// A point in a scenario where many learners asked a weak question.
@@ -257,6 +328,8 @@ pub struct ClassSummary {
     pub fit_counts: [usize; 4],
     /// The weakest points, most common first.
     pub weak_turns: Vec<WeakTurn>,
+    /// The most disputed verdicts, most learners first.
+    pub disputed: Vec<DisputedVerdict>,
 }
 
 /// Whether a question is one to discuss: its verdict, the same one the learner saw, was weak
@@ -290,10 +363,14 @@ pub fn summarise(results: &[ResultFile]) -> ClassSummary {
             scenario: r.scenario.clone(),
             seed: r.seed,
             outcome: r.outcome,
+            quality: r.quality,
+            level: r.level,
             score: r.score,
             open_ratio: r.open_ratio,
             fit_ratio: r.fit_ratio,
             questions: r.turns.len(),
+            listening: Listening::from_counts(r.listening),
+            disputes: r.disputes.len(),
         })
         .collect();
     let mut fit_counts = [0; 4];
@@ -337,23 +414,73 @@ pub fn summarise(results: &[ResultFile]) -> ClassSummary {
         b.weak.cmp(&a.weak).then(a.scenario.cmp(&b.scenario)).then(a.node.cmp(&b.node))
     });
     weak_turns.truncate(10);
-    ClassSummary { rows, fit_counts, weak_turns }
+    ClassSummary { rows, fit_counts, weak_turns, disputed: disputed(results) }
+}
+
+/// The most disputed verdicts: grouped by scenario and question text, each learner once.
+fn disputed(results: &[ResultFile]) -> Vec<DisputedVerdict> {
+    let mut groups: BTreeMap<(String, String), (DisputedVerdict, Vec<usize>)> = BTreeMap::new();
+    for (learner, r) in results.iter().enumerate() {
+        for d in &r.disputes {
+            let key = (r.scenario.clone(), d.question.trim().to_lowercase());
+            let (group, by) = groups.entry(key).or_insert_with(|| {
+                let v = DisputedVerdict {
+                    scenario: r.scenario.clone(),
+                    question: d.question.clone(),
+                    verdict: d.verdict,
+                    learners: 0,
+                    proposals: vec![],
+                };
+                (v, vec![])
+            });
+            if !by.contains(&learner) {
+                by.push(learner);
+                group.learners += 1;
+            }
+            let reason = if d.reason.is_empty() { String::new() } else { format!(": {}", d.reason) };
+            group.proposals.push(format!("{}{reason}", d.proposal_text()));
+        }
+    }
+    let mut out: Vec<DisputedVerdict> = groups.into_values().map(|(g, _)| g).collect();
+    short_sort::sort_by(&mut out, |a, b| b.learners.cmp(&a.learners).then(a.scenario.cmp(&b.scenario)));
+    out.truncate(10);
+    out
+}
+
+/// Every dispute in the results as TSV in the labelled corpus's columns, for review before
+/// any of it joins the corpus (see [`dispute::TSV_HEADER`]).
+pub fn disputes_tsv(results: &[ResultFile]) -> String {
+    let mut out = format!("{}\n", dispute::TSV_HEADER);
+    for r in results {
+        for d in &r.disputes {
+            out.push_str(&dispute::tsv_row(d, &r.learner, &r.scenario));
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// The class table as CSV, safe to open in a spreadsheet.
 pub fn to_csv(summary: &ClassSummary) -> String {
-    let mut out = String::from("learner,scenario,seed,outcome,score,open_ratio,fit_ratio,questions\n");
+    let mut out = String::from(
+        "learner,scenario,seed,level,outcome,quality,score,open_ratio,fit_ratio,questions,reflections_per_question,open_question_share,disputes\n",
+    );
     for r in &summary.rows {
         let outcome = r.outcome.map(|o| o.label()).unwrap_or("ended early");
         let cells = [
             csv_cell(&r.learner),
             csv_cell(&r.scenario),
             r.seed.to_string(),
+            r.level.map(|l| l.name()).unwrap_or("").to_string(),
             csv_cell(outcome),
+            r.quality.map(|q| q.name()).unwrap_or("").to_string(),
             r.score.to_string(),
             fixed(r.open_ratio, 2),
             fixed(r.fit_ratio, 2),
             r.questions.to_string(),
+            r.listening.ratio.map(|v| fixed(v, 2)).unwrap_or_default(),
+            r.listening.open_share.map(|v| fixed(v, 2)).unwrap_or_default(),
+            r.disputes.to_string(),
         ];
         out.push_str(&cells.join(","));
         out.push('\n');
@@ -422,16 +549,65 @@ mod base64url {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dispute::Proposal;
     use crate::engine::{Conversation, Input};
     use crate::library;
 
-    fn played(learner: &str, typed: &str, share: bool) -> ResultFile {
+    fn attempt(typed: &str) -> Attempt {
         let scenario = library::get("vague-goal").unwrap();
         let mut c = Conversation::new(scenario, 3);
         c.step(Input::Choice(3)).unwrap(); // an open goal question: not weak
         c.step(Input::Typed(typed.into())).unwrap();
+        let disputed = c.state().transcript[1].clone();
+        let proposal = Proposal { verdict: Some(Verdict::Strong), reason: "It fits here.".into(), ..Proposal::default() };
+        let disputes = vec![Dispute::of(&disputed, proposal).unwrap()];
+        Attempt::new(c.into_state(), 1.0, Level::Typed, disputes)
+    }
+
+    fn played(learner: &str, typed: &str, share: bool) -> ResultFile {
+        let scenario = library::get("vague-goal").unwrap();
         let reflection = Reflection { happened: "private".into(), ..Reflection::default() };
-        ResultFile::of(scenario, c.state(), learner, share, &reflection)
+        let sharing = Sharing { text: share, disputes: share, reflection: Some(&reflection) };
+        ResultFile::of(scenario, &attempt(typed), learner, sharing)
+    }
+
+    #[test]
+    fn a_result_carries_level_quality_listening_and_opted_in_disputes() {
+        let private = played("Ana", "Why did you let it get this bad?", false);
+        assert_eq!((private.level, private.disputes.len()), (Some(Level::Typed), 0));
+        assert_eq!(private.listening, Counts { reflections: 0, questions: 2, open_questions: 2 });
+        let shared = played("Ana", "Why did you let it get this bad?", true);
+        assert_eq!(shared.disputes.len(), 1);
+        assert_eq!(read(&shared.to_json()).unwrap(), vec![shared.clone()]);
+        // Files from before these fields still read, with listening counted from the kinds.
+        let mut old: serde_json::Value = serde_json::from_str(&private.to_json()).unwrap();
+        for key in ["quality", "level", "listening"] {
+            old.as_object_mut().unwrap().remove(key);
+        }
+        let old = read(&old.to_string()).unwrap().remove(0);
+        assert_eq!((old.level, old.listening.questions), (None, 2));
+        // A dispute's reason past the limit is refused by name.
+        let long = shared.to_json().replace("It fits here.", &"x".repeat(crate::dispute::MAX_REASON + 1));
+        assert!(read(&long).unwrap_err().contains("reason has 501 characters"));
+    }
+
+    #[test]
+    fn the_class_sees_the_most_disputed_verdicts_and_can_export_them() {
+        let results = vec![
+            played("Ana", "Why did you let it get this bad?", true),
+            played("Ben", "Why did you let it get this bad?", true),
+            played("Cy", "What would you like instead?", true),
+        ];
+        let s = summarise(&results);
+        let top = &s.disputed[0];
+        assert_eq!((top.learners, top.question.as_str()), (2, "Why did you let it get this bad?"));
+        assert_eq!(top.proposals[0], "Strong: It fits here.");
+        assert_eq!(s.rows[0].disputes, 1);
+        let tsv = disputes_tsv(&results);
+        let lines: Vec<&str> = tsv.lines().collect();
+        assert_eq!((lines[0], lines.len()), (crate::dispute::TSV_HEADER, 4));
+        assert!(lines[1].starts_with("Why did you let it get this bad?\topen\twhy\t"), "{}", lines[1]);
+        assert!(lines[1].contains("\tstrong\tIt fits here.\tAna\tvague-goal"), "{}", lines[1]);
     }
 
     #[test]

@@ -218,6 +218,53 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// How much scaffolding a session gives, least skill first.
+    Level {
+        /// The menu, feedback after each question, and the coachee's thoughts.
+        Guided = "guided",
+        /// Typed questions, with the live badge and feedback after each question.
+        Typed = "typed",
+        /// Typed questions, no badge and no feedback until the debrief.
+        Unaided = "unaided",
+    }
+}
+
+impl Default for Level {
+    fn default() -> Self {
+        Level::Guided
+    }
+}
+
+impl Level {
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Guided => "Guided",
+            Level::Typed => "Typed",
+            Level::Unaided => "Unaided",
+        }
+    }
+
+    /// What the level gives, in a line.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Level::Guided => "the menu, feedback after each question, and what the coachee thinks",
+            Level::Typed => "your own typed questions, with the live badge and feedback after each question",
+            Level::Unaided => "your own typed questions, with no badge and no feedback until the debrief",
+        }
+    }
+
+    /// One level up, if there is one.
+    pub fn up(self) -> Option<Level> {
+        Level::ALL.get(self as usize + 1).copied()
+    }
+
+    /// One level down, if there is one.
+    pub fn down(self) -> Option<Level> {
+        (self as usize).checked_sub(1).map(|i| Level::ALL[i])
+    }
+}
+
 impl Verdict {
     /// A label a learner understands.
     pub fn label(self) -> &'static str {

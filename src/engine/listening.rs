@@ -44,6 +44,25 @@ pub struct Listening {
     pub open_band: Band,
 }
 
+/// What the figures are computed from: reflections, questions, and the open ones among them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Counts {
+    pub reflections: usize,
+    pub questions: usize,
+    pub open_questions: usize,
+}
+
+impl crate::json::FromJson for Counts {
+    fn from_json(value: &serde_json::Value) -> Result<Self, crate::json::Error> {
+        let o = crate::json::Object::of(value)?;
+        Ok(Counts {
+            reflections: o.field("reflections")?,
+            questions: o.field("questions")?,
+            open_questions: o.field("open_questions")?,
+        })
+    }
+}
+
 /// The drill that moves the reflection ratio.
 pub const RATIO_DRILL: Move = Move::ReflectBeforeAsking;
 /// The drill that moves the share of open questions.
@@ -59,21 +78,25 @@ impl Listening {
     /// assert_eq!((none.ratio, none.ratio_band), (None, Band::Below));
     /// ```
     pub fn of(turns: &[Exchange]) -> Listening {
-        let mut reflections = 0;
-        let mut questions = 0;
-        let mut open_questions = 0;
+        let mut counts = Counts::default();
         for t in turns {
             let s = &t.score;
             if s.kind.is_listening() || s.flags.contains(&crate::scoring::Flag::ReflectThenAsk) {
-                reflections += 1;
+                counts.reflections += 1;
             }
             if !s.kind.is_listening() && s.kind != Kind::Other {
-                questions += 1;
+                counts.questions += 1;
                 if s.openness == Openness::Open {
-                    open_questions += 1;
+                    counts.open_questions += 1;
                 }
             }
         }
+        Listening::from_counts(counts)
+    }
+
+    /// The figures and their bands from the counts alone (a result file carries only those).
+    pub fn from_counts(counts: Counts) -> Listening {
+        let Counts { reflections, questions, open_questions } = counts;
         let per = |a: usize| (questions > 0).then(|| a as f32 / questions as f32);
         let (ratio, open_share) = (per(reflections), per(open_questions));
         let band = |value: Option<f32>, fair: f32, good: f32| match value {
@@ -92,6 +115,11 @@ impl Listening {
             open_share,
             open_band: band(open_share, 0.5, 0.7),
         }
+    }
+
+    /// The counts behind the figures.
+    pub fn counts(&self) -> Counts {
+        Counts { reflections: self.reflections, questions: self.questions, open_questions: self.open_questions }
     }
 
     /// One line on what the reflection figure means, for the debrief.

@@ -7,10 +7,11 @@ use super::drill_page::DrillPage;
 use super::home::Home;
 use super::progress_page::ProgressPage;
 use super::session::Session;
-use super::state::{Action, AppState, Feedback, Mode, Page, Settings};
+use super::state::{Action, AppState, Feedback, Page, Settings};
 use super::{dispatch, new_seed, storage};
 use crate::library;
 use crate::link::{self, Link};
+use crate::vocab::Level;
 use gloo::events::EventListener;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -39,7 +40,7 @@ fn follow(state: &AppState, link: Link) -> Result<Vec<Action>, String> {
             let resumable = state.current().filter(|c| c.scenario == scenario && seed.is_none_or(|s| s == c.seed));
             let go = match resumable {
                 Some(_) => Action::Navigate(Page::Session),
-                None => Action::Start { scenario, seed: seed.unwrap_or_else(new_seed) },
+                None => Action::Start { scenario, seed: seed.unwrap_or_else(new_seed), level: None },
             };
             vec![go, Action::Configure(settings)]
         }
@@ -87,7 +88,8 @@ fn link_of(state: &AppState) -> Link {
 fn settings_of(state: &AppState) -> Settings {
     let view = &state.view;
     Settings {
-        mode: (view.mode != Mode::default()).then_some(view.mode),
+        level: (view.level != Level::default()).then_some(view.level),
+        mode: (view.mode != view.level.scaffold().mode).then_some(view.mode),
         feedback: (view.feedback != Feedback::default()).then_some(view.feedback),
         projector: view.projector,
     }

@@ -47,7 +47,7 @@ pub fn CustomLoader(props: &CustomProps) -> Html {
                         let id = scenario.id.clone();
                         report.set(Report { file: name.clone(), problems: warnings, message: None });
                         app.dispatch(Action::CustomAdded(CustomFile { id: id.clone(), file: name, source }));
-                        app.dispatch(Action::Start { scenario: id, seed: super::new_seed() });
+                        app.dispatch(Action::Start { scenario: id, seed: super::new_seed(), level: None });
                     }
                     Err(problems) => report.set(Report { file: name, problems, message: None }),
                 }

@@ -9,7 +9,10 @@ use crate::engine::listening::{Listening, OPEN_DRILL, RATIO_DRILL};
 use crate::engine::{export, Debrief as Summary, Status};
 use crate::library;
 use crate::progress::Reflection;
-use crate::results::ResultFile;
+use crate::levels;
+use crate::results::{ResultFile, Sharing};
+use crate::vocab::Level;
+use super::dispute_form::DisputeForm;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,6 +28,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
     let reflection = use_state(|| attempt.as_ref().map(|a| a.reflection.clone()).unwrap_or_default());
     let learner = use_state(String::new);
     let share_text = use_state(|| false);
+    let share_disputes = use_state(|| false);
     let Some(attempt) = attempt else {
         return html! {
             <section class="panel">
@@ -71,7 +75,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
         let app = app.clone();
         let (id, seed) = (scenario.id.clone(), session.seed);
         Callback::from(move |_| {
-            app.dispatch(Action::Start { scenario: id.clone(), seed });
+            app.dispatch(Action::Start { scenario: id.clone(), seed, level: None });
         })
     };
     let another = {
@@ -79,14 +83,26 @@ pub fn Debrief(props: &DebriefProps) -> Html {
         let id = scenario.id.clone();
         Callback::from(move |_| {
             let seed = new_seed();
-            app.dispatch(Action::Start { scenario: id.clone(), seed });
+            app.dispatch(Action::Start { scenario: id.clone(), seed, level: None });
         })
+    };
+    let suggestion = levels::suggestion(&app.progress, &scenario.id)
+        .filter(|_| app.progress.attempts_at(&scenario.id).last() == Some(&attempt));
+    let at_level = |level: Level| {
+        let app = app.clone();
+        let id = scenario.id.clone();
+        Callback::from(move |_| app.dispatch(Action::Start { scenario: id.clone(), seed: new_seed(), level: Some(level) }))
+    };
+    let on_dispute = {
+        let (app, index) = (app.clone(), props.attempt);
+        Callback::from(move |dispute| app.dispatch(Action::Dispute { attempt: Some(index), dispute }))
     };
     let markdown = export::markdown(scenario, session);
     let json = export::json(session);
     let file = format!("growsim-{}-{}", scenario.id, session.seed);
     let Reflection { happened, noticed, next } = (*reflection).clone();
-    let result = ResultFile::of(scenario, session, &learner, *share_text, &reflection);
+    let sharing = Sharing { text: *share_text, disputes: *share_disputes, reflection: Some(&reflection) };
+    let result = ResultFile::of(scenario, &attempt, &learner, sharing);
     let on_learner = {
         let learner = learner.clone();
         Callback::from(move |e: InputEvent| learner.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
@@ -95,6 +111,15 @@ pub fn Debrief(props: &DebriefProps) -> Html {
     html! {
         <section class="debrief" aria-labelledby="debrief-title">
             <h2 id="debrief-title">{ format!("Debrief: {}", scenario.title) }</h2>
+            if let Some(level) = attempt.level {
+                <p class="level-line" data-test="attempt-level">{ format!("Played at the {} level: {}.", level.label().to_lowercase(), level.describe()) }</p>
+            }
+            if let Some(s) = &suggestion {
+                <div class="suggestion panel" role="status" data-test="level-suggestion">
+                    <p>{ &s.why }</p>
+                    <button class="primary" onclick={at_level(s.level)}>{ format!("Try it at the {} level", s.level.label().to_lowercase()) }</button>
+                </div>
+            }
             <div class="summary-cards">
                 <div class="card big"><span class="label">{ "Score" }</span><span class="value" data-test="score">{ d.score }</span><span class="unit">{ "/ 100" }</span></div>
                 <div class="card"><span class="label">{ "Outcome" }</span><span class="value small" data-test="outcome" data-quality={d.quality.map(|q| q.name())}>{ header }</span></div>
@@ -123,7 +148,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             <h3>{ "Turn by turn" }</h3>
             <div class="table-wrap">
                 <table class="turns">
-                    { table_head(&["#", "Your question", "Verdict", "Form", "Stage", "Fit", "Why", "Better"]) }
+                    { table_head(&["#", "Your question", "Verdict", "Form", "Stage", "Fit", "Why", "Better", "Disagree?"]) }
                     <tbody>
                         { for session.transcript.iter().map(|e| {
                             let rules = e.score.reasons();
@@ -140,12 +165,28 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                                     <td>{ e.score.fit.name() }</td>
                                     <td class="rules">{ rules.join(" ") }<br/><small>{ &e.score.explanation }</small></td>
                                     <td>{ e.score.better.clone().unwrap_or_default() }</td>
+                                    <td><DisputeForm exchange={e.clone()} existing={attempt.disputes.iter().find(|d| d.turn == e.turn).cloned()}
+                                        on_dispute={on_dispute.clone()} /></td>
                                 </tr>
                             }
                         }) }
                     </tbody>
                 </table>
             </div>
+            if !attempt.disputes.is_empty() {
+                <section class="disputes" aria-labelledby="disputes-title" data-test="disputes">
+                    <h3 id="disputes-title">{ "Verdicts you disputed" }</h3>
+                    <ul>
+                        { for attempt.disputes.iter().map(|d| html! {
+                            <li>{ format!("Question {}: \"{}\" was scored {}, {}, {}. You said: {}.", d.turn, d.question,
+                                d.verdict.label().to_lowercase(), d.kind.label().to_lowercase(), d.stage.label(), d.proposal_text()) }
+                                if !d.reason.is_empty() { <br/><small>{ &d.reason }</small> }
+                            </li>
+                        }) }
+                    </ul>
+                    <p class="muted">{ "Your facilitator sees these only if you include them in your result below." }</p>
+                </section>
+            }
             <section class="reflect">
                 <h3>{ "Reflect (Kolb's cycle)" }</h3>
                 { field("happened", "What happened? Describe the conversation in a sentence or two.", happened) }
@@ -159,6 +200,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                 <div class="row">
                     <label>{ "Your name or initials (optional) " }<input value={(*learner).clone()} oninput={on_learner} maxlength="60" /></label>
                     <label class="switch"><input type="checkbox" checked={*share_text} onchange={{ let s = share_text.clone(); Callback::from(move |_| s.set(!*s)) }} />{ " Include my typed questions and reflection" }</label>
+                    <label class="switch"><input type="checkbox" data-test="share-disputes" checked={*share_disputes} onchange={{ let s = share_disputes.clone(); Callback::from(move |_| s.set(!*s)) }} />{ format!(" Include my disputes ({})", attempt.disputes.len()) }</label>
                 </div>
                 <div class="actions">
                     <button onclick={{ let (json, f) = (result.to_json(), file.clone()); Callback::from(move |_| download(&format!("{f}-result.json"), "application/json", &json)) }}>{ "Download result file" }</button>

@@ -5,7 +5,10 @@ use super::state::{Action, AppState, Page};
 use super::{dispatch, new_seed};
 use crate::library;
 use crate::scenario::{Difficulty, Scenario};
+use crate::levels;
 use crate::short_sort;
+use crate::vocab::{Level, Named};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -111,12 +114,17 @@ pub fn Home(props: &HomeProps) -> Html {
                 <ul class="scenario-list">
                     { for shown.iter().map(|s| {
                         let best = app.progress.best(&s.id);
+                        let level = levels::recommended(&app.progress, &s.id);
+                        let reached = levels::reached(&app.progress, &s.id);
+                        let select_id = format!("level-{}", s.id);
                         let start = {
                             let app = app.clone();
-                            let id = s.id.clone();
+                            let (id, select_id) = (s.id.clone(), select_id.clone());
                             Callback::from(move |_| {
-                                let seed = new_seed();
-                                app.dispatch(Action::Start { scenario: id.clone(), seed });
+                                let chosen = gloo::utils::document()
+                                    .get_element_by_id(&select_id)
+                                    .and_then(|el| Level::find(&el.unchecked_into::<web_sys::HtmlSelectElement>().value()));
+                                app.dispatch(Action::Start { scenario: id.clone(), seed: new_seed(), level: chosen.or(Some(level)) });
                             })
                         };
                         html! {
@@ -132,7 +140,16 @@ pub fn Home(props: &HomeProps) -> Html {
                                 <ul class="skills" aria-label="Skills">
                                     { for s.skills.iter().map(|k| html! { <li>{ k.replace('-', " ") }</li> }) }
                                 </ul>
+                                <p class="level-line" data-test="level-reached">{ match reached {
+                                    Some(l) => format!("Level reached: {}", l.label()),
+                                    None => "Level reached: none yet".to_string(),
+                                } }</p>
                                 <div class="card-actions">
+                                    <label for={select_id.clone()}>{ "Level " }
+                                        <select id={select_id.clone()} data-test="card-level">
+                                            { for Level::ALL.iter().map(|l| html! { <option value={l.name()} selected={*l == level} title={l.describe()}>{ l.label() }</option> }) }
+                                        </select>
+                                    </label>
                                     <button class="primary" onclick={start} aria-label={format!("Start {}", s.title)}>{ "Start" }</button>
                                     if is_custom(&s.id) {
                                         <button class="quiet" onclick={dispatch(app, Action::RemoveCustom(s.id.clone()))}

@@ -7,6 +7,7 @@ mod app;
 mod class_page;
 mod custom;
 mod debrief;
+mod dispute_form;
 mod drill_page;
 mod files;
 mod home;

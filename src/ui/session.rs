@@ -9,7 +9,9 @@ mod transcript;
 use super::state::{Action, AppState, Feedback, Mode, Page, SessionView, Settings};
 use super::widgets::{grow_bar, trust_meter};
 use super::{dispatch, emit};
+use crate::dispute::Dispute;
 use crate::engine::{menu_order, Conversation, Prompt, State};
+use crate::vocab::Level;
 use crate::library;
 use crate::link::{self, Link};
 use composer::Composer;
@@ -25,7 +27,8 @@ pub struct SessionProps {
 
 /// The full URL that gives others this session with these settings.
 fn share_link(scenario: &str, seed: u64, view: &SessionView) -> String {
-    let settings = Settings { mode: Some(view.mode), feedback: Some(view.feedback), projector: false };
+    let settings =
+        Settings { level: Some(view.level), mode: Some(view.mode), feedback: Some(view.feedback), projector: false };
     let hash = link::format(&Link::Play { scenario: scenario.to_string(), seed: Some(seed), settings });
     let page = web_sys::window()
         .and_then(|w| w.location().href().ok())
@@ -63,6 +66,9 @@ fn ending(header: String, on_finish: &Callback<()>) -> Html {
 /// redrawn for fresh callbacks.
 #[derive(PartialEq)]
 struct Handlers {
+    level: Callback<Level>,
+    thoughts: Callback<()>,
+    dispute: Callback<Dispute>,
     feedback: Callback<Feedback>,
     projector: Callback<()>,
     reveal: Callback<()>,
@@ -80,6 +86,9 @@ impl Handlers {
             Callback::from(move |value| act.dispatch(action(value)))
         }
         Handlers {
+            level: to(act, Action::SetLevel),
+            thoughts: to(act, |()| Action::ToggleThoughts),
+            dispute: to(act, |dispute| Action::Dispute { attempt: None, dispute }),
             feedback: to(act, Action::SetFeedback),
             projector: to(act, |()| Action::ToggleProjector),
             reveal: to(act, |()| Action::Reveal),
@@ -138,13 +147,14 @@ pub fn Session(props: &SessionProps) -> Html {
     let mut visited: Vec<_> = state.transcript.iter().map(|e| e.stage).collect();
     visited.push(stage);
     let view = &app.view;
+    let scaffold = view.level.scaffold();
 
     html! {
         <section class="session" aria-labelledby="session-title">
             <Header title={scenario.title.as_str()} coachee={scenario.coachee.as_str()} role={scenario.role.as_str()}
                 link={share_link(&scenario.id, state.seed, view)} seed={state.seed}
-                feedback={view.feedback} projector={view.projector}
-                on_feedback={on.feedback.clone()} on_projector={on.projector.clone()} />
+                level={view.level} feedback={view.feedback} projector={view.projector}
+                on_level={on.level.clone()} on_feedback={on.feedback.clone()} on_projector={on.projector.clone()} />
             <details class="brief" open={state.transcript.is_empty()}>
                 <summary>{ "Brief and objectives" }</summary>
                 <p>{ &scenario.brief }</p>
@@ -155,9 +165,14 @@ pub fn Session(props: &SessionProps) -> Html {
                 if let Some(trust) = state.vars.get("trust") {
                     { trust_meter(*trust) }
                 }
+                if scaffold.thoughts {
+                    <label class="switch"><input type="checkbox" checked={!view.hide_thoughts} onchange={emit(&on.thoughts, ())} />{ " Show what the coachee thinks" }</label>
+                }
             </div>
             <Transcript session={state.clone()} coachee={scenario.coachee.as_str()} feedback={view.feedback}
-                revealed={view.revealed} on_reveal={on.reveal.clone()} last_reply={last_reply.clone()} />
+                revealed={view.revealed} on_reveal={on.reveal.clone()} last_reply={last_reply.clone()}
+                thoughts={scaffold.thoughts && !view.hide_thoughts} disputes={app.progress.current_disputes.clone()}
+                on_dispute={on.dispute.clone()} />
             { match conversation.prompt() {
                 Prompt::Ended { node, .. } => ending(node.header(), &on.finish),
                 Prompt::Ask { choices, .. } => {
@@ -166,7 +181,7 @@ pub fn Session(props: &SessionProps) -> Html {
                         .map(|index| (index, choices[index].ask.as_str()))
                         .collect::<Vec<_>>();
                     html! {
-                        <Composer {menu} mode={view.mode} error={view.error.clone()} coachee={scenario.coachee.as_str()}
+                        <Composer {menu} mode={view.mode} menu_allowed={scaffold.menu} live_badge={scaffold.live_badge} error={view.error.clone()} coachee={scenario.coachee.as_str()}
                             {stage} turn={turns} on_mode={on.mode.clone()} on_choose={on.choose.clone()}
                             on_ask={on.ask.clone()} on_finish={on.finish.clone()} />
                     }

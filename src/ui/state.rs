@@ -3,13 +3,16 @@
 //! parts sit behind `Rc`s, so an action copies only what it changes.
 
 use super::storage::CustomFile;
+use crate::dispute::Dispute;
 use crate::drill::{Move, Run};
 use crate::engine::{Conversation, Input, State};
 use crate::library;
 pub use crate::link::{Feedback, Mode, Settings};
 use crate::progress::{Attempt, Progress, Reflection};
 use crate::results::ResultFile;
+use crate::short_sort;
 use crate::scenario::Difficulty;
+use crate::vocab::Level;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -30,6 +33,12 @@ pub enum Page {
 /// Options that last across sessions until changed; a shared link can set them.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SessionView {
+    /// The level of scaffolding chosen now.
+    pub level: Level,
+    /// The most guided level used in the session in progress: its attempt is recorded at it.
+    pub played_level: Level,
+    /// At the guided level, whether the coachee's thoughts show.
+    pub hide_thoughts: bool,
     pub mode: Mode,
     pub feedback: Feedback,
     /// Large type and high contrast for a projector.
@@ -38,6 +47,21 @@ pub struct SessionView {
     pub revealed: usize,
     /// Why the last input was refused, if it was.
     pub error: Option<String>,
+}
+
+impl SessionView {
+    /// Moves to a level: its way of asking, and its feedback where the level imposes one.
+    pub fn set_level(&mut self, level: Level) {
+        let (before, scaffold) = (self.level.scaffold(), level.scaffold());
+        self.level = level;
+        self.mode = scaffold.mode;
+        match scaffold.feedback {
+            Some(feedback) => self.feedback = feedback,
+            // Leaving a level that imposed its feedback restores the default.
+            None if before.feedback == Some(self.feedback) => self.feedback = Feedback::default(),
+            None => {}
+        }
+    }
 }
 
 /// Everything the app shows. Cloning it is cheap: whatever can grow is behind an `Rc`.
@@ -102,12 +126,23 @@ pub enum Action {
     Start {
         scenario: String,
         seed: u64,
+        /// The level to play at (`None`: the level chosen now).
+        level: Option<Level>,
     },
     Choose(usize),
     Ask(String),
     /// Stop the current session early and go to its debrief.
     Finish {
         now: f64,
+    },
+    SetLevel(Level),
+    /// Show or hide the coachee's thoughts at the guided level.
+    ToggleThoughts,
+    /// Record a disputed verdict: in the session in progress (`attempt: None`) or a saved
+    /// attempt. A second dispute of the same turn replaces the first.
+    Dispute {
+        attempt: Option<usize>,
+        dispute: Dispute,
     },
     SetMode(Mode),
     SetFeedback(Feedback),
@@ -159,8 +194,15 @@ impl Reducible for AppState {
         let mut next = Rc::unwrap_or_clone(self);
         match action {
             Action::Navigate(page) => next.page = page,
-            Action::Start { scenario, seed } => match library::get(&scenario) {
+            Action::Start { scenario, seed, level } => match library::get(&scenario) {
                 Some(s) => {
+                    if let Some(level) = level {
+                        next.view.set_level(level);
+                    }
+                    next.view.played_level = next.view.level;
+                    if !next.progress.current_disputes.is_empty() {
+                        Rc::make_mut(&mut next.progress).current_disputes.clear();
+                    }
                     next.session = Some(Rc::new(Conversation::new(s, seed).into_state()));
                     next.view.revealed = 0;
                     next.view.error = None;
@@ -172,17 +214,46 @@ impl Reducible for AppState {
             Action::Ask(text) => next.step(Input::Typed(text)),
             Action::Finish { now } => {
                 if let Some(state) = next.session.take() {
-                    let attempts = &mut Rc::make_mut(&mut next.progress).attempts;
-                    attempts.push(Attempt::new(Rc::unwrap_or_clone(state), now));
-                    next.page = Page::Debrief(attempts.len() - 1);
+                    let progress = Rc::make_mut(&mut next.progress);
+                    let disputes = std::mem::take(&mut progress.current_disputes);
+                    let attempt = Attempt::new(Rc::unwrap_or_clone(state), now, next.view.played_level, disputes);
+                    progress.attempts.push(attempt);
+                    next.page = Page::Debrief(progress.attempts.len() - 1);
                 }
             }
-            Action::SetMode(mode) => next.view.mode = mode,
-            Action::SetFeedback(feedback) => next.view.feedback = feedback,
+            Action::SetLevel(level) => {
+                next.view.set_level(level);
+                next.view.played_level = next.view.played_level.min(level);
+            }
+            Action::ToggleThoughts => next.view.hide_thoughts = !next.view.hide_thoughts,
+            Action::Dispute { attempt, dispute } => {
+                let progress = Rc::make_mut(&mut next.progress);
+                let list = match attempt {
+                    None => Some(&mut progress.current_disputes),
+                    Some(i) => progress.attempts.get_mut(i).map(|a| &mut a.disputes),
+                };
+                if let Some(list) = list {
+                    list.retain(|d| d.turn != dispute.turn);
+                    list.push(dispute);
+                    short_sort::sort_by(list, |a, b| a.turn.cmp(&b.turn));
+                }
+            }
+            Action::SetMode(mode) if next.view.level.scaffold().menu => next.view.mode = mode,
+            Action::SetMode(_) => {}
+            Action::SetFeedback(feedback) if next.view.level.scaffold().feedback.is_none() => {
+                next.view.feedback = feedback
+            }
+            Action::SetFeedback(_) => {}
             Action::Configure(settings) => {
                 next.view.mode = settings.mode.unwrap_or(next.view.mode);
                 next.view.feedback = settings.feedback.unwrap_or(next.view.feedback);
                 next.view.projector |= settings.projector;
+                // A link's level wins over its mode and feedback: a workshop runs everyone at it.
+                if let Some(level) = settings.level {
+                    next.view.set_level(level);
+                    let fresh = next.current().is_some_and(|c| c.transcript.is_empty());
+                    next.view.played_level = if fresh { level } else { next.view.played_level.min(level) };
+                }
             }
             Action::ToggleProjector => next.view.projector = !next.view.projector,
             Action::Reveal => next.view.revealed = next.current().map(|c| c.transcript.len()).unwrap_or(0),

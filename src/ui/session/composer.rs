@@ -14,6 +14,10 @@ pub struct ComposerProps {
     /// The menu in the order shown: each question with its index as authored.
     pub menu: Vec<(usize, &'static str)>,
     pub mode: Mode,
+    /// Whether the learner may switch to the menu (the guided level).
+    pub menu_allowed: bool,
+    /// Whether the live badge shows while typing.
+    pub live_badge: bool,
     /// Why the last question was refused, if it was.
     pub error: Option<String>,
     /// The coachee's name.
@@ -70,8 +74,10 @@ pub fn Composer(props: &ComposerProps) -> Html {
     html! {
         <div class="composer">
             <div class="modes" role="group" aria-label="How to ask">
-                <button aria-pressed={choosing.to_string()} onclick={emit(&props.on_mode, Mode::Choose)}>{ "Choose a question" }</button>
-                <button aria-pressed={(props.mode == Mode::Type).to_string()} onclick={emit(&props.on_mode, Mode::Type)}>{ "Type your own" }</button>
+                if props.menu_allowed {
+                    <button aria-pressed={choosing.to_string()} onclick={emit(&props.on_mode, Mode::Choose)}>{ "Choose a question" }</button>
+                    <button aria-pressed={(props.mode == Mode::Type).to_string()} onclick={emit(&props.on_mode, Mode::Type)}>{ "Type your own" }</button>
+                }
                 <button class="quiet" onclick={emit(&props.on_finish, ())}>{ "End session" }</button>
             </div>
             if let Some(error) = &props.error {
@@ -96,7 +102,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
                         placeholder="Type a question and press Enter" />
                     <div class="typer-row">
                         <div class="live" aria-live="polite">
-                            if let (Some(a), false) = (&live, draft.trim().is_empty()) {
+                            if let (Some(a), false, true) = (&live, draft.trim().is_empty(), props.live_badge) {
                                 if let Some(reason) = &a.reason {
                                     <span class="chip warn">{ reason }</span>
                                 } else {

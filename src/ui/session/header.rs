@@ -1,7 +1,8 @@
-//! The session's header: the scenario's title and coachee, and the share, feedback and
+//! The session's header: the scenario's title and coachee, and the share, level, feedback and
 //! projector tools, with the share panel they open.
 
 use crate::link::Feedback;
+use crate::vocab::{Level, Named};
 use crate::ui::emit;
 use crate::ui::widgets::SharePanel;
 use yew::prelude::*;
@@ -25,8 +26,10 @@ pub struct HeaderProps {
     /// The link the share panel offers.
     pub link: String,
     pub seed: u64,
+    pub level: Level,
     pub feedback: Feedback,
     pub projector: bool,
+    pub on_level: Callback<Level>,
     pub on_feedback: Callback<Feedback>,
     pub on_projector: Callback<()>,
 }
@@ -44,6 +47,16 @@ pub fn Header(props: &HeaderProps) -> Html {
             }
         })
     };
+    let on_level = {
+        let on_level = props.on_level.clone();
+        Callback::from(move |e: Event| {
+            let name = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(level) = Level::find(&name) {
+                on_level.emit(level);
+            }
+        })
+    };
+    let imposed = props.level.scaffold().feedback.is_some();
     html! {
         <>
             <div class="session-head">
@@ -53,8 +66,13 @@ pub fn Header(props: &HeaderProps) -> Html {
                 </div>
                 <div class="session-tools">
                     <button aria-expanded={sharing.to_string()} onclick={{ let sharing = sharing.clone(); Callback::from(move |_| sharing.set(!*sharing)) }}>{ "Share…" }</button>
+                    <label>{ "Level " }
+                        <select onchange={on_level} data-test="level">
+                            { for Level::ALL.iter().map(|l| html! { <option value={l.name()} selected={*l == props.level}>{ l.label() }</option> }) }
+                        </select>
+                    </label>
                     <label>{ "Feedback " }
-                        <select onchange={on_feedback}>
+                        <select onchange={on_feedback} disabled={imposed} title={imposed.then_some("The unaided level gives feedback in the debrief only")}>
                             { for FEEDBACK_CHOICES.iter().map(|(f, label)| html! { <option value={label.to_string()} selected={*f == props.feedback}>{ *label }</option> }) }
                         </select>
                     </label>

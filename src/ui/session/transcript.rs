@@ -1,8 +1,10 @@
 //! The transcript: the coachee's lines and the learner's questions, each question with the
 //! feedback the setting allows, and a live region that reads out each new reply.
 
+use crate::dispute::Dispute;
 use crate::engine::{Exchange, Source, State};
 use crate::link::Feedback;
+use crate::ui::dispute_form::DisputeForm;
 use crate::ui::emit;
 use crate::ui::widgets::{score_badges, verdict_badge};
 use std::rc::Rc;
@@ -20,6 +22,11 @@ pub struct TranscriptProps {
     pub on_reveal: Callback<()>,
     /// Given to the latest coachee line, so the page can move the focus to it.
     pub last_reply: NodeRef,
+    /// Whether the coachee's thoughts show (the guided level).
+    pub thoughts: bool,
+    /// The verdicts disputed so far in this session.
+    pub disputes: Vec<Dispute>,
+    pub on_dispute: Callback<Dispute>,
 }
 
 /// The feedback under one of the learner's questions, as the feedback setting allows.
@@ -51,6 +58,8 @@ fn feedback_for(e: &Exchange, is_last: bool, props: &TranscriptProps) -> Html {
                 <p>{ &e.score.explanation }</p>
                 if let Some(better) = &e.score.better { <p class="better">{ "Try: " }<q>{ better }</q></p> }
             </details>
+            <DisputeForm exchange={e.clone()} existing={props.disputes.iter().find(|d| d.turn == e.turn).cloned()}
+                on_dispute={props.on_dispute.clone()} />
         </div>
     }
 }
@@ -84,6 +93,12 @@ pub fn Transcript(props: &TranscriptProps) -> Html {
                                 { feedback_for(e, is_last, props) }
                             </li>
                             { coachee_line(coachee, &e.reply, is_last, &props.last_reply) }
+                            if let (true, Some(thought)) = (props.thoughts, &e.thought) {
+                                <li class="msg thought" data-test="thought">
+                                    <span class="who">{ format!("{coachee} thinks") }</span>
+                                    <p>{ thought }</p>
+                                </li>
+                            }
                         </>
                     }
                 }) }

@@ -96,7 +96,8 @@ pub fn suggestion(progress: &Progress, scenario: &str) -> Option<Suggestion> {
             ),
         });
     }
-    let last_two_here: Vec<&Attempt> = played.iter().rev().take_while(|(_, l)| *l == level).map(|(a, _)| *a).take(2).collect();
+    let last_two_here: Vec<&Attempt> =
+        played.iter().rev().take_while(|(_, l)| *l == level).map(|(a, _)| *a).take(2).collect();
     if last_two_here.len() == 2 && last_two_here.iter().all(|a| is_strong(a)) {
         let up = level.up()?;
         return Some(Suggestion {

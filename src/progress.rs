@@ -5,8 +5,8 @@ use crate::dispute::Dispute;
 use crate::engine::{Debrief, State};
 use crate::json::{FromJson, Object};
 use crate::scenario::Outcome;
-use crate::vocab::Level;
 use crate::short_sort;
+use crate::vocab::Level;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -167,7 +167,13 @@ pub struct Progress {
 
 impl Default for Progress {
     fn default() -> Self {
-        Progress { version: VERSION, attempts: vec![], current: None, drills: Drills::default(), current_disputes: vec![] }
+        Progress {
+            version: VERSION,
+            attempts: vec![],
+            current: None,
+            drills: Drills::default(),
+            current_disputes: vec![],
+        }
     }
 }
 

@@ -13,8 +13,8 @@ use crate::json::{FromJson, Object};
 use crate::progress::{Attempt, Reflection};
 use crate::scenario::{Outcome, Scenario};
 use crate::scoring::{Fit, Kind, Stage, Verdict};
-use crate::vocab::{Level, Quality};
 use crate::short_sort;
+use crate::vocab::{Level, Quality};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -135,7 +135,8 @@ impl FromJson for TurnResult {
 /// Listening counts for files written before they were recorded: from the turns' kinds alone.
 fn counts_from_kinds(turns: &[TurnResult]) -> Counts {
     let reflections = turns.iter().filter(|t| t.kind.is_listening()).count();
-    let questions: Vec<&TurnResult> = turns.iter().filter(|t| !t.kind.is_listening() && t.kind != Kind::Other).collect();
+    let questions: Vec<&TurnResult> =
+        turns.iter().filter(|t| !t.kind.is_listening() && t.kind != Kind::Other).collect();
     let open_questions = questions.iter().filter(|t| matches!(t.kind, Kind::Open | Kind::Why)).count();
     Counts { reflections, questions: questions.len(), open_questions }
 }
@@ -559,7 +560,8 @@ mod tests {
         c.step(Input::Choice(3)).unwrap(); // an open goal question: not weak
         c.step(Input::Typed(typed.into())).unwrap();
         let disputed = c.state().transcript[1].clone();
-        let proposal = Proposal { verdict: Some(Verdict::Strong), reason: "It fits here.".into(), ..Proposal::default() };
+        let proposal =
+            Proposal { verdict: Some(Verdict::Strong), reason: "It fits here.".into(), ..Proposal::default() };
         let disputes = vec![Dispute::of(&disputed, proposal).unwrap()];
         Attempt::new(c.into_state(), 1.0, Level::Typed, disputes)
     }

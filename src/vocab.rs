@@ -230,6 +230,7 @@ vocabulary! {
     }
 }
 
+#[allow(clippy::derivable_impls)] // the macro declares the enum; Guided is the first level
 impl Default for Level {
     fn default() -> Self {
         Level::Guided

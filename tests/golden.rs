@@ -1,5 +1,6 @@
 //! Golden playthroughs: replays every `tests/golden/*.plan` against its scenario.
 //! The plan format is described in the README, under "Golden playthroughs".
+#![cfg(not(target_arch = "wasm32"))]
 
 use growsim::library;
 use growsim::measure::golden::replay;

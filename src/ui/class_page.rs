@@ -5,9 +5,9 @@
 use super::state::{Action, AppState};
 use super::widgets::{bar_row, table_head};
 use super::{dispatch, download, files};
-use crate::decimal::percent;
+use crate::decimal::{fixed, percent};
 use crate::library;
-use crate::results::{read, summarise, to_csv, ResultFile};
+use crate::results::{disputes_tsv, read, summarise, to_csv, ResultFile};
 use gloo::file::callbacks::FileReader;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -168,19 +168,45 @@ pub fn ClassPage(props: &ClassProps) -> Html {
                     </table>
                 </div>
                 }
+                <h3>{ "Most disputed verdicts" }</h3>
+                if summary.disputed.is_empty() {
+                    <p class="empty">{ "No learner included a disputed verdict." }</p>
+                } else {
+                <div class="table-wrap">
+                    <table class="turns" data-test="disputed">
+                        { table_head(&["Scenario", "Question", "Scored", "Learners", "What they said"]) }
+                        <tbody>
+                            { for summary.disputed.iter().map(|d| html! {
+                                <tr>
+                                    <td>{ title(&d.scenario) }</td>
+                                    <td>{ &d.question }</td>
+                                    <td>{ d.verdict.label() }</td>
+                                    <td>{ d.learners }</td>
+                                    <td><ul>{ for d.proposals.iter().map(|p| html! { <li>{ p }</li> }) }</ul></td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                }
+                <p class="muted">{ "Reflections to questions: motivational-interviewing coders count 1:1 as fair and 2:1 as good. Open questions: 50% is a beginning, 70% competent." }</p>
                 <h3>{ "Learners" }</h3>
                 <div class="table-wrap">
                     <table class="turns" data-test="learners">
-                        { table_head(&["Learner", "Scenario", "Seed", "Outcome", "Score", "Questions"]) }
+                        { table_head(&["Learner", "Scenario", "Seed", "Level", "Outcome", "Score", "Questions", "Reflections : questions", "Open questions", "Disputes"]) }
                         <tbody>
                             { for summary.rows.iter().map(|r| html! {
                                 <tr>
                                     <td>{ &r.learner }</td>
                                     <td>{ title(&r.scenario) }</td>
                                     <td>{ r.seed }</td>
+                                    <td>{ r.level.map(|l| l.label()).unwrap_or("–") }</td>
                                     <td>{ r.outcome.map(|o| o.label()).unwrap_or("Ended early") }</td>
                                     <td>{ r.score }</td>
                                     <td>{ r.questions }</td>
+                                    <td data-test="class-ratio">{ r.listening.ratio.map_or("–".to_string(), |v| format!("{}:1", fixed(v, 1))) }<br/><small>{ r.listening.ratio_band.label() }</small></td>
+                                    <td data-test="class-open">{ r.listening.open_share.map_or("–".to_string(), percent) }<br/><small>{ r.listening.open_band.label() }</small></td>
+                                    <td>{ r.disputes }</td>
                                 </tr>
                             }) }
                         </tbody>
@@ -188,6 +214,7 @@ pub fn ClassPage(props: &ClassProps) -> Html {
                 </div>
                 <div class="actions">
                     <button onclick={{ let app = app.clone(); Callback::from(move |_| download("growsim-class.csv", "text/csv", &to_csv(&summarise(&app.class)))) }}>{ "Export CSV" }</button>
+                    <button disabled={summary.disputed.is_empty()} onclick={{ let app = app.clone(); Callback::from(move |_| download("growsim-disputes.tsv", "text/tab-separated-values", &disputes_tsv(&app.class))) }}>{ "Export disputes (TSV)" }</button>
                     <button class="danger" onclick={dispatch(&app, Action::ClearClass)}>{ "Clear class results" }</button>
                 </div>
             }

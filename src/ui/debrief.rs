@@ -1,5 +1,6 @@
 //! The debrief: the picture first (scores, timeline), then every turn, then a reflection.
 
+use super::dispute_form::DisputeForm;
 use super::state::{Action, AppState, Page};
 use super::widgets::{bar_row, stage_class, table_head, timeline};
 use super::{copy_text, dispatch, download, new_seed};
@@ -7,12 +8,11 @@ use crate::decimal::fixed;
 use crate::decimal::percent;
 use crate::engine::listening::{Listening, OPEN_DRILL, RATIO_DRILL};
 use crate::engine::{export, Debrief as Summary, Status};
+use crate::levels;
 use crate::library;
 use crate::progress::Reflection;
-use crate::levels;
 use crate::results::{ResultFile, Sharing};
 use crate::vocab::Level;
-use super::dispute_form::DisputeForm;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -91,7 +91,9 @@ pub fn Debrief(props: &DebriefProps) -> Html {
     let at_level = |level: Level| {
         let app = app.clone();
         let id = scenario.id.clone();
-        Callback::from(move |_| app.dispatch(Action::Start { scenario: id.clone(), seed: new_seed(), level: Some(level) }))
+        Callback::from(move |_| {
+            app.dispatch(Action::Start { scenario: id.clone(), seed: new_seed(), level: Some(level) })
+        })
     };
     let on_dispute = {
         let (app, index) = (app.clone(), props.attempt);

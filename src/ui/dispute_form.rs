@@ -71,7 +71,9 @@ pub fn DisputeForm(props: &DisputeFormProps) -> Html {
     };
     let on_reason = {
         let reason = reason.clone();
-        Callback::from(move |ev: InputEvent| reason.set(ev.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()))
+        Callback::from(move |ev: InputEvent| {
+            reason.set(ev.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value())
+        })
     };
     let toggle = {
         let open = open.clone();

@@ -3,9 +3,9 @@
 use super::custom::CustomLoader;
 use super::state::{Action, AppState, Page};
 use super::{dispatch, new_seed};
+use crate::levels;
 use crate::library;
 use crate::scenario::{Difficulty, Scenario};
-use crate::levels;
 use crate::short_sort;
 use crate::vocab::{Level, Named};
 use wasm_bindgen::JsCast;

@@ -79,6 +79,10 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
                                 <span class="name">{ &s.title }</span>
                                 { sparkline(&scores, format!("{} scores: {}", s.title, scores.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "))) }
                                 <span class="muted">{ format!("{} attempt(s), best {}", scores.len(), scores.iter().max().unwrap_or(&0)) }</span>
+                                <span class="level-reached" data-test="progress-level">{ match crate::levels::reached(progress, &s.id) {
+                                    Some(l) => format!("level reached: {}", l.label().to_lowercase()),
+                                    None => "level reached: none yet".to_string(),
+                                } }</span>
                             </li>
                         }
                     }) }

@@ -2,9 +2,9 @@
 //! projector tools, with the share panel they open.
 
 use crate::link::Feedback;
-use crate::vocab::{Level, Named};
 use crate::ui::emit;
 use crate::ui::widgets::SharePanel;
+use crate::vocab::{Level, Named};
 use yew::prelude::*;
 
 /// The feedback settings, as offered in the session's menu.

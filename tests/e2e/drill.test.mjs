@@ -58,7 +58,7 @@ test('a drill runs from the home page to its summary, and the streak shows on th
   await page.getByRole('button', { name: 'Progress', exact: true }).click();
   assert.match(await page.locator('.progress .drill-streak').innerText(), /Current streak: 1 day.*best streak 1 day.*1 drill\(s\) finished/s);
   const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('growsim.progress')));
-  assert.equal(saved.version, 2);
+  assert.equal(saved.version, 3);
   assert.equal(saved.drills.finished, 1);
   // A reload keeps the streak.
   await page.reload();

@@ -30,9 +30,9 @@ test('a shared link gives everyone the same session, and the share panel carries
 
   await first.page.getByRole('button', { name: 'Share…' }).click();
   const shared = await first.page.inputValue('.share-link');
-  assert.match(shared, /#\/play\/multiple-goals\?seed=4242&mode=choose&feedback=collapsed$/);
+  assert.match(shared, /#\/play\/multiple-goals\?seed=4242&level=guided&mode=choose&feedback=collapsed$/, 'the link fixes the level too');
   assert.ok(await first.page.locator('.share-panel svg path').count() > 0, 'a QR code is drawn');
-  assert.equal(await first.page.inputValue('.session-tools select'), 'Collapsed');
+  assert.equal(await first.page.inputValue('.session-tools select:not([data-test=level])'), 'Collapsed');
 
   const second = await openPage(browser, shared);
   await second.page.waitForSelector('.composer');
@@ -44,7 +44,7 @@ test('a shared link gives everyone the same session, and the share panel carries
 test('a link can start in typed mode with feedback kept for the end', async () => {
   const { page, errors } = await openPage(browser, `${server.url}#/play/vague-goal?seed=3&mode=type&feedback=exam`);
   await page.waitForSelector('#question');
-  assert.equal(await page.inputValue('.session-tools select'), 'Exam: at the end');
+  assert.equal(await page.inputValue('.session-tools select:not([data-test=level])'), 'Exam: at the end');
   await page.fill('#question', 'What would you like to be different?');
   await page.press('#question', 'Enter');
   await page.waitForSelector('.msg.you');

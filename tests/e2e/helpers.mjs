@@ -101,7 +101,9 @@ export async function playStep(page, step) {
   if ('choose' in step) {
     await page.locator(`button.choice[data-choice="${step.choose}"]`).click();
   } else {
-    await page.getByRole('button', { name: 'Type your own' }).click();
+    // Above the guided level there is no menu to switch from.
+    const toggle = page.getByRole('button', { name: 'Type your own' });
+    if (await toggle.count()) await toggle.click();
     await page.fill('#question', step.ask);
     await page.press('#question', 'Enter');
   }

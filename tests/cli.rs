@@ -213,12 +213,31 @@ fn play_shuffles_the_menu_by_seed_unless_told_the_file_order() {
 }
 
 #[test]
+fn replay_passes_a_good_plan_and_names_the_failing_line_of_a_bad_one() {
+    let dir = std::env::temp_dir().join(format!("growsim-replay-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("fixture.plan");
+    std::fs::write(&good, "seed 1\nchoose 1\nexpect node reality\n").unwrap();
+    let bad = dir.join("fixture.wrong.plan");
+    std::fs::write(&bad, "seed 1\nchoose 1\nexpect node goal\n").unwrap();
+    let o = run(&["replay", good.to_str().unwrap(), "--scenario", VALID]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("ok      fixture.plan"), "{}", stdout(&o));
+    let o = run(&["replay", good.to_str().unwrap(), bad.to_str().unwrap(), "--scenario", VALID]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("FAILED  fixture.wrong.plan:3: at node 'reality', expected 'goal'"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("1 of 2 plan(s) replayed"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn coverage_prints_a_line_per_scenario_and_a_total() {
     let o = run(&["coverage", VALID]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.starts_with("fixture: ") && out.contains(" flat ("), "{out}");
     assert!(out.lines().last().unwrap().starts_with("total: "), "{out}");
+    assert!(out.contains("  thoughts: 5 of 5 strong, weak or harmful choices; 5 of 9 choices; 0 of 4 routes"), "{out}");
 }
 
 #[test]

@@ -12,6 +12,12 @@ use serde_json::Value;
 /// The longest reason kept, in characters.
 pub const MAX_REASON: usize = 500;
 
+/// The length of a reason past [`MAX_REASON`], in characters.
+fn too_long(reason: &str) -> Option<usize> {
+    let chars = reason.chars().count();
+    (chars > MAX_REASON).then_some(chars)
+}
+
 /// One disputed verdict.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dispute {
@@ -55,8 +61,7 @@ impl Dispute {
     /// ```
     pub fn of(exchange: &Exchange, proposal: Proposal) -> Result<Dispute, String> {
         let reason = proposal.reason.trim().to_string();
-        let chars = reason.chars().count();
-        if chars > MAX_REASON {
+        if let Some(chars) = too_long(&reason) {
             return Err(format!(
                 "A reason can be at most {MAX_REASON} characters; this one has {chars}. Shorten it and send it again."
             ));
@@ -101,11 +106,10 @@ impl Dispute {
 
     /// Checks what the types can't: a reason within the limit.
     pub fn check(&self) -> Result<(), String> {
-        let chars = self.reason.chars().count();
-        if chars > MAX_REASON {
-            return Err(format!("a dispute's reason has {chars} characters; the most is {MAX_REASON}"));
+        match too_long(&self.reason) {
+            Some(chars) => Err(format!("a dispute's reason has {chars} characters; the most is {MAX_REASON}")),
+            None => Ok(()),
         }
-        Ok(())
     }
 }
 

@@ -134,11 +134,11 @@ impl FromJson for TurnResult {
 
 /// Listening counts for files written before they were recorded: from the turns' kinds alone.
 fn counts_from_kinds(turns: &[TurnResult]) -> Counts {
-    let reflections = turns.iter().filter(|t| t.kind.is_listening()).count();
-    let questions: Vec<&TurnResult> =
-        turns.iter().filter(|t| !t.kind.is_listening() && t.kind != Kind::Other).collect();
-    let open_questions = questions.iter().filter(|t| matches!(t.kind, Kind::Open | Kind::Why)).count();
-    Counts { reflections, questions: questions.len(), open_questions }
+    let mut counts = Counts::default();
+    for t in turns {
+        counts.add(t.kind, matches!(t.kind, Kind::Open | Kind::Why), false);
+    }
+    counts
 }
 
 /// What a learner chooses to put in a result beyond the figures and menu questions.

@@ -52,6 +52,20 @@ pub struct Counts {
     pub open_questions: usize,
 }
 
+impl Counts {
+    /// Counts one turn of this `kind`: `open` if it was an open question, `reflects` if it
+    /// reflected before asking (it then counts once as each).
+    pub fn add(&mut self, kind: Kind, open: bool, reflects: bool) {
+        if kind.is_listening() || reflects {
+            self.reflections += 1;
+        }
+        if !kind.is_listening() && kind != Kind::Other {
+            self.questions += 1;
+            self.open_questions += usize::from(open);
+        }
+    }
+}
+
 impl crate::json::FromJson for Counts {
     fn from_json(value: &serde_json::Value) -> Result<Self, crate::json::Error> {
         let o = crate::json::Object::of(value)?;
@@ -81,15 +95,7 @@ impl Listening {
         let mut counts = Counts::default();
         for t in turns {
             let s = &t.score;
-            if s.kind.is_listening() || s.flags.contains(&crate::scoring::Flag::ReflectThenAsk) {
-                counts.reflections += 1;
-            }
-            if !s.kind.is_listening() && s.kind != Kind::Other {
-                counts.questions += 1;
-                if s.openness == Openness::Open {
-                    counts.open_questions += 1;
-                }
-            }
+            counts.add(s.kind, s.openness == Openness::Open, s.flags.contains(&crate::scoring::Flag::ReflectThenAsk));
         }
         Listening::from_counts(counts)
     }

@@ -73,7 +73,9 @@ struct ScoreArgs {
 /// Validate scenario and drill files, listing every problem with its code, line and node or item
 ///
 /// Prints each error and warning, then a one-line summary. A file in a `drills` folder, or one
-/// with `[[item]]` tables and no `[[node]]`, is checked as a drill file.
+/// with `[[item]]` tables and no `[[node]]`, is checked as a drill file. With --deep, each
+/// scenario is also played: 25 random sessions, searching at every state for a way to an ending
+/// by menu; a state with none is reported as an error (`trap`).
 ///
 /// Exit status: 0 when no file has errors (warnings are allowed), 1 when any file has errors,
 /// 2 when a file cannot be read.
@@ -83,6 +85,9 @@ struct CheckArgs {
     /// Scenario or drill files to check [default: scenarios/*.toml and drills/*.toml]
     #[arg(value_name = "FILES")]
     files: Vec<PathBuf>,
+    /// Also play random sessions and report states from which no ending can be reached
+    #[arg(long)]
+    deep: bool,
 }
 
 /// Measure the classifier against labelled data
@@ -332,6 +337,12 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
             }
         }
         if let Ok(parsed) = scenario::parse(&file.display().to_string(), &source) {
+            if args.deep {
+                if let Some(trap) = measure::traps::find_trap(&parsed, 25) {
+                    count(Severity::Error);
+                    println!("{}: error[trap] {trap}", file.display());
+                }
+            }
             let b = scenario::menu_balance(&parsed);
             println!(
                 "{}: best path {} menu(s): strongest choice the only open question in {}, the longest option in {}",

@@ -4,30 +4,13 @@
 
 use growsim::engine::{Conversation, Input, Prompt, SplitMix64, Status};
 use growsim::library;
+use growsim::measure::traps::{find_trap, TYPED};
 use growsim::progress::Progress;
 use growsim::scenario::Scenario;
 use growsim::scoring::{analyse, fit, Stage};
 use proptest::prelude::*;
 use rand::Rng;
 use std::collections::{BTreeMap, HashSet, VecDeque};
-
-/// Typed questions of every sort, including ones the scenarios route specially.
-const TYPED: &[&str] = &[
-    "What would you like to get from our time today?",
-    "What's happening at the moment?",
-    "It sounds like this has been weighing on you.",
-    "What options can you see?",
-    "What will you do first, and by when?",
-    "Have you considered just quitting?",
-    "Don't you think you should talk to them?",
-    "Why did you let that happen?",
-    "Do you like your job?",
-    "What do you want? How will you get it? Who can help?",
-    "How can you get him to change?",
-    "Everything you say stays between us, within the limits we agreed.",
-    "🙂",
-    "",
-];
 
 /// A turn as proptest generates it: a menu index (possibly out of range) or a typed question.
 fn input() -> impl Strategy<Value = Input> {
@@ -42,68 +25,11 @@ fn scenario() -> impl Strategy<Value = &'static Scenario> {
     (0..library::all().len()).prop_map(|i| &library::all()[i])
 }
 
-/// What decides where a session can go next: the node and the variables.
-type Key = (String, BTreeMap<String, i64>);
-
-fn key(c: &Conversation) -> Key {
-    (c.state().node.clone(), c.state().vars.clone())
-}
-
-/// Whether menu choices alone can still lead from `start` to an ending, found by a breadth-first
-/// search over (node, variables). `start` plays a copy of its scenario with the turn limit lifted,
-/// so the timeout can't end the session for it. `good` holds states already shown to lead to an
-/// ending; the states on every path found are added to it.
-fn can_still_end(start: &Conversation, good: &mut HashSet<Key>) -> bool {
-    const MAX_STATES: usize = 20_000;
-    let mut states = vec![(key(start), None::<usize>)];
-    let mut seen = HashSet::from([key(start)]);
-    let mut queue = VecDeque::from([(start.clone(), 0)]);
-    while let Some((c, at)) = queue.pop_front() {
-        if matches!(c.state().status, Status::Ended { .. }) || good.contains(&states[at].0) {
-            let mut next = Some(at);
-            while let Some(i) = next {
-                good.insert(states[i].0.clone());
-                next = states[i].1;
-            }
-            return true;
-        }
-        let Prompt::Ask { choices, .. } = c.prompt() else { unreachable!("an active session asks") };
-        for i in 0..choices.len() {
-            let mut after = c.clone();
-            after.step(Input::Choice(i)).expect("every menu question is playable");
-            if seen.insert(key(&after)) && states.len() < MAX_STATES {
-                states.push((key(&after), Some(at)));
-                queue.push_back((after, states.len() - 1));
-            }
-        }
-    }
-    false
-}
-
 #[test]
 fn from_every_state_reached_in_play_an_ending_is_still_reachable() {
     for scenario in library::all() {
-        let unlimited = Scenario { max_turns: u32::MAX, ..scenario.clone() };
-        let mut good = HashSet::new();
-        for seed in 0..25 {
-            let mut rng = SplitMix64::new(seed);
-            let mut c = Conversation::new(scenario, seed);
-            while let Prompt::Ask { choices, .. } = c.prompt() {
-                let here = Conversation::resume(&unlimited, c.state().clone()).unwrap();
-                assert!(
-                    can_still_end(&here, &mut good),
-                    "{} (seed {seed}): no ending can be reached from node '{}' with {:?}",
-                    scenario.id,
-                    c.state().node,
-                    c.state().vars
-                );
-                let input = if rng.random_bool(0.6) {
-                    Input::Choice(rng.random_range(0..choices.len()))
-                } else {
-                    Input::Typed(TYPED[rng.random_range(0..TYPED.len() - 1)].to_string())
-                };
-                c.step(input).unwrap();
-            }
+        if let Some(trap) = find_trap(scenario, 25) {
+            panic!("{}: {trap}", scenario.id);
         }
     }
 }
@@ -143,11 +69,10 @@ stage = "will"
 say = ["Bye."]
 ending = "stalled"
 "#;
-    let trap = Scenario { max_turns: u32::MAX, ..growsim::scenario::parse("trap.toml", source).unwrap() };
-    let mut c = Conversation::new(&trap, 1);
-    assert!(can_still_end(&c, &mut HashSet::new()));
-    c.step(Input::Choice(1)).unwrap();
-    assert!(!can_still_end(&c, &mut HashSet::new()));
+    let trap = growsim::scenario::parse("trap.toml", source).unwrap();
+    let found = find_trap(&trap, 10).expect("the loop is a trap");
+    assert_eq!(found.node, "loop");
+    assert!(found.path.contains(&"menu 2".to_string()), "{found}");
 }
 
 proptest! {

@@ -6,6 +6,7 @@ pub mod corpus;
 pub mod golden;
 pub mod report;
 pub mod train;
+pub mod traps;
 
 use crate::scoring::{analyse, Analysis};
 use corpus::{Part, Row};

@@ -47,10 +47,11 @@ pub enum Code {
     MenuLongest,
     MissingThought,
     FallbackMoves,
+    BetterMisfit,
 }
 
 impl Code {
-    pub const ALL: [Code; 25] = [
+    pub const ALL: [Code; 26] = [
         Code::Syntax,
         Code::UnknownField,
         Code::DuplicateId,
@@ -76,6 +77,7 @@ impl Code {
         Code::MenuLongest,
         Code::MissingThought,
         Code::FallbackMoves,
+        Code::BetterMisfit,
     ];
 
     /// The stable name printed in reports, e.g. `undefined-target`.
@@ -106,6 +108,7 @@ impl Code {
             Code::MenuLongest => "menu-longest",
             Code::MissingThought => "missing-thought",
             Code::FallbackMoves => "fallback-moves",
+            Code::BetterMisfit => "better-misfit",
         }
     }
 
@@ -119,7 +122,8 @@ impl Code {
             | Code::StrongToPoor
             | Code::MenuOnlyOpen
             | Code::MenuLongest
-            | Code::MissingThought => Severity::Warning,
+            | Code::MissingThought
+            | Code::BetterMisfit => Severity::Warning,
             _ => Severity::Error,
         }
     }

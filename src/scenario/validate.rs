@@ -2,7 +2,7 @@
 
 use super::model::{Quality, Variant, Verdict};
 use super::{Choice, Code, Diagnostic, Node, Route, Scenario};
-use crate::scoring::{analyse, Kind, Stage};
+use crate::scoring::{analyse, fit, fit::generic_verdict, Fit, Flag, Kind, Stage};
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
 /// Fewest and most menu questions a node may offer.
@@ -129,6 +129,30 @@ pub fn validate(file: &str, source: &str, scenario: &Scenario) -> Vec<Diagnostic
                 report(Code::HarmfulRaisesTrust, id, format!("{place} is marked harmful but its `set` raises trust"));
             }
         }
+        let betters = node
+            .choices
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| Some((format!("choice {}", i + 1), c.better.as_deref()?)));
+        let route_betters = node
+            .routes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| Some((format!("route {}", i + 1), r.better.as_deref()?)));
+        let strong = node.choices.iter().enumerate().filter(|(_, c)| c.verdict == Some(Verdict::Strong));
+        let suggested = betters
+            .map(|(place, q)| (format!("{place}'s `better`"), q))
+            .chain(route_betters.map(|(place, q)| (format!("{place}'s `better`"), q)))
+            .chain(strong.map(|(i, c)| (format!("choice {}, marked strong,", i + 1), c.ask.as_str())));
+        for (place, question) in suggested {
+            if let Some(problem) = misfit(question, node.stage) {
+                report(
+                    Code::BetterMisfit,
+                    id,
+                    format!("{place} is offered as a better question but {problem}: \"{question}\""),
+                );
+            }
+        }
         for (i, choice) in node.choices.iter().enumerate() {
             let telling = matches!(choice.verdict, Some(Verdict::Strong | Verdict::Weak | Verdict::Harmful));
             if telling && choice.thought.is_none() {
@@ -207,6 +231,28 @@ pub fn validate(file: &str, source: &str, scenario: &Scenario) -> Vec<Diagnostic
     out.extend(variant_problems(file, scenario));
     super::sort_by_line(&mut out);
     out
+}
+
+/// Why `question` is not a model question at a node of `stage`, if it is not: a better question
+/// scores open (or scaling) and fits the stage, or is a closed question with a job the stage needs.
+fn misfit(question: &str, stage: Stage) -> Option<String> {
+    let scored = analyse(question);
+    let report = fit(&scored, stage);
+    let scaling = scored.flags.contains(&Flag::Scaling) && report.fit == Fit::Good;
+    if scaling || generic_verdict(scored.kind, report.fit, scored.purpose) == Verdict::Strong {
+        return None;
+    }
+    Some(if report.fit == Fit::Good {
+        format!("it scores as {}", scored.kind.name())
+    } else {
+        format!(
+            "it scores as {} {} question, {} for this {} node",
+            scored.kind.name(),
+            scored.top_stage().name(),
+            report.fit.name(),
+            stage.name()
+        )
+    })
 }
 
 /// Conditions in `[[…variant]]` tables that name nodes or variables the scenario lacks.

@@ -2,15 +2,13 @@
 //! a saved and restored session has the same future, and scoring depends on nothing but the text.
 #![cfg(not(target_arch = "wasm32"))]
 
-use growsim::engine::{Conversation, Input, Prompt, SplitMix64, Status};
+use growsim::engine::{Conversation, Input, Status};
 use growsim::library;
 use growsim::measure::traps::{find_trap, TYPED};
 use growsim::progress::Progress;
 use growsim::scenario::Scenario;
 use growsim::scoring::{analyse, fit, Stage};
 use proptest::prelude::*;
-use rand::Rng;
-use std::collections::{BTreeMap, HashSet, VecDeque};
 
 /// A turn as proptest generates it: a menu index (possibly out of range) or a typed question.
 fn input() -> impl Strategy<Value = Input> {

@@ -39,7 +39,9 @@ pub fn Debrief(props: &DebriefProps) -> Html {
         };
     };
     let Some(scenario) = library::get(&attempt.scenario) else {
-        return html! { <p class="panel">{ format!("The scenario \"{}\" is no longer in the library.", attempt.scenario) }</p> };
+        return super::widgets::scenario_loading(&app, &attempt.scenario).unwrap_or_else(|| {
+            html! { <p class="panel">{ format!("The scenario \"{}\" is no longer in the library.", attempt.scenario) }</p> }
+        });
     };
     let session = &attempt.session;
     let d = Summary::of(session);

@@ -6,10 +6,6 @@
 //! Writes `scenarios.bz2` and `scenarios.rs`, the list of `(file name, length in bytes)`; the
 //! drills in `drills/*.toml` are packed the same way, as `drills.bz2` and `drills.rs`.
 //!
-//! The web build bundles only each scenario's head, the lines that make its card (title, brief,
-//! skills): the app fetches a scenario's whole file from `scenarios/` when a session needs it, so
-//! the download does not grow with every scenario added. Native builds bundle the whole files.
-//!
 //! It also reads the stage model with the same reader the app uses, so a model file that is
 //! missing, truncated or from another version stops the build with a message naming it.
 
@@ -20,13 +16,9 @@ use std::{env, fs, path::Path};
 #[path = "src/scoring/model_file.rs"]
 mod model_file;
 
-#[path = "src/scenario/head.rs"]
-mod head;
-
 fn main() {
-    let web = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
-    pack("scenarios", if web { head::head } else { whole });
-    pack("drills", whole);
+    pack("scenarios");
+    pack("drills");
     check_model();
 }
 
@@ -41,12 +33,8 @@ fn check_model() {
     }
 }
 
-fn whole(source: &str) -> &str {
-    source
-}
-
-/// Packs `part` of every `<dir>/*.toml` file as `<dir>.bz2`, with the list of lengths as `<dir>.rs`.
-fn pack(dir: &str, part: fn(&str) -> &str) {
+/// Packs every `<dir>/*.toml` file as `<dir>.bz2`, with the list of lengths as `<dir>.rs`.
+fn pack(dir: &str) {
     println!("cargo:rerun-if-changed={dir}");
     let mut files: Vec<_> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("the {dir}/ folder exists: {e}"))
@@ -60,7 +48,6 @@ fn pack(dir: &str, part: fn(&str) -> &str) {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.file_name().unwrap().to_string_lossy();
         let source = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let source = part(&source);
         list += &format!("    ({name:?}, {}),\n", source.len());
         text.extend_from_slice(source.as_bytes());
     }

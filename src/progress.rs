@@ -316,7 +316,7 @@ mod tests {
     #[test]
     fn a_played_session_with_typed_questions_round_trips() {
         use crate::engine::{Conversation, Input};
-        let scenario = crate::library::get("too-big-goal").unwrap();
+        let scenario = &crate::library::all()[0];
         let mut c = Conversation::new(scenario, 7);
         for question in ["Why haven't you done this already?", "What would make today worthwhile for you?"] {
             c.step(Input::Typed(question.into())).unwrap();

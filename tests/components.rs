@@ -28,7 +28,7 @@ async fn app_lists_every_bundled_scenario() {
     yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
     let cards = root.query_selector_all(".scenario-card").unwrap();
-    assert_eq!(cards.length() as usize, growsim::library::entries().len());
+    assert_eq!(cards.length() as usize, growsim::library::files().len());
     assert!(root.text_content().unwrap().contains("growsim"));
 }
 
@@ -92,23 +92,10 @@ async fn qr_code_is_drawn_as_svg_and_too_long_links_say_so() {
 async fn choosing_a_question_adds_it_and_the_reply_to_the_transcript() {
     use wasm_bindgen::JsCast;
     reset("#/play/vague-goal?seed=3&mode=choose");
-    // The web build holds only the scenarios' cards; the session waits for the file, which the
-    // page carries inline here as the single-file build does.
-    let inline = gloo::utils::document().create_element("script").unwrap();
-    inline.set_attribute("type", "text/plain").unwrap();
-    inline.set_attribute("data-scenario", "02-vague-goal.toml").unwrap();
-    inline.set_text_content(Some(include_str!("../scenarios/02-vague-goal.toml")));
-    gloo::utils::body().append_child(&inline).unwrap();
     let root = mount();
     yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
     let count = |selector: &str| root.query_selector_all(selector).unwrap().length();
-    for _ in 0..100 {
-        yew::scheduler::flush().await;
-        if count(".msg.coachee") > 0 {
-            break;
-        }
-        yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
     assert_eq!((count(".msg.you"), count(".msg.coachee")), (0, 1), "only the coachee's opening line");
     let choice = root.query_selector("button.choice").unwrap().expect("a menu of questions");
     let key = choice.query_selector("kbd").unwrap().unwrap().text_content().unwrap();

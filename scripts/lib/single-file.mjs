@@ -65,18 +65,6 @@ ${glueBody}
 if (/<\/script/i.test(script) || /<\/style/i.test(css)) fail('the glue or stylesheet contains a closing </script> or </style> tag and cannot be inlined as is');
 html = html.replace(loader[0], () => `<script type="module">${script}</script>`);
 
-// Every scenario's file, inline: the app reads a <script type="text/plain" data-scenario> before
-// it would fetch scenarios/FILE, and a file:// page can fetch nothing. Plain-text scripts never run.
-const scenarioDir = path.join(distDir, 'scenarios');
-if (!fs.existsSync(scenarioDir)) fail(`${scenarioDir} not found: index.html must copy the scenarios folder (data-trunk rel="copy-dir")`);
-const scenarios = fs.readdirSync(scenarioDir).filter((f) => f.endsWith('.toml')).sort().map((file) => {
-  const text = fs.readFileSync(path.join(scenarioDir, file), 'utf8');
-  if (/<\/script/i.test(text)) fail(`scenarios/${file} contains a closing </script> tag and cannot be inlined`);
-  return `<script type="text/plain" data-scenario="${file}">${text}</script>`;
-});
-if (scenarios.length === 0) fail(`${scenarioDir} holds no scenario files`);
-html = html.replace(/<\/body>/, () => `${scenarios.join('\n')}\n</body>`);
-
 // Its own CSP: no 'self' (a file:// page has no useful origin) and nothing to connect to.
 html = setCsp(html, [
   "default-src 'none'",

@@ -3,7 +3,7 @@
 
 use super::model::Variant;
 use super::reader::{Item, Table, Value};
-use super::{Card, Choice, Code, Diagnostic, Node, Route, Scenario};
+use super::{Choice, Code, Diagnostic, Node, Route, Scenario};
 use crate::vocab::Named;
 use std::collections::BTreeMap;
 
@@ -40,27 +40,6 @@ pub fn scenario(file: &str, root: &Table) -> Result<Scenario, Vec<Diagnostic>> {
         Ok(scenario)
     } else {
         super::sort_by_line(&mut problems.found);
-        Err(problems.found)
-    }
-}
-
-/// The card of a scenario: the fields the library shows, read from the file's top-level keys (all
-/// of the file, or only its head: the lines before its first table).
-pub fn card(file: &str, root: &Table) -> Result<Card, Vec<Diagnostic>> {
-    let mut problems = Problems { file, node: None, found: Vec::new() };
-    let mut fields = Fields::new(root, 1, &mut problems);
-    let card = Card {
-        id: fields.string("id"),
-        title: fields.string("title"),
-        coachee: fields.string("coachee"),
-        role: fields.string("role"),
-        difficulty: fields.named("difficulty"),
-        skills: fields.strings("skills"),
-        brief: fields.string("brief"),
-    };
-    if problems.found.is_empty() {
-        Ok(card)
-    } else {
         Err(problems.found)
     }
 }
@@ -351,7 +330,7 @@ impl<'t, 'p, 'f> Fields<'t, 'p, 'f> {
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use crate::scenario::{parse, Code, MAX_TURNS};
 

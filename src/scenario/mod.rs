@@ -8,13 +8,11 @@
 //! ```
 
 mod decode;
-mod head;
-pub use head::head;
 pub mod model;
 pub mod reader;
 pub mod validate;
 
-pub use model::{Card, Choice, Difficulty, Node, Outcome, Purpose, Route, Scenario};
+pub use model::{Choice, Difficulty, Node, Outcome, Purpose, Route, Scenario};
 pub use validate::{best_path, menu_balance, validate, MenuBalance};
 
 use serde::Serialize;
@@ -192,12 +190,7 @@ pub fn write_diagnostic(
 /// Parses a scenario file. Syntax errors, unknown fields and wrong types come back as diagnostics:
 /// a syntax error stops the reading, the others are all reported.
 pub fn parse(file: &str, source: &str) -> Result<Scenario, Vec<Diagnostic>> {
-    decode::scenario(file, &read(file, source)?)
-}
-
-/// The file's table, or its syntax error.
-fn read(file: &str, source: &str) -> Result<reader::Table, Vec<Diagnostic>> {
-    reader::read(source).map_err(|error| {
+    let table = reader::read(source).map_err(|error| {
         vec![Diagnostic {
             code: Code::Syntax,
             file: file.to_string(),
@@ -205,13 +198,8 @@ fn read(file: &str, source: &str) -> Result<reader::Table, Vec<Diagnostic>> {
             line: Some(error.line),
             message: error.message,
         }]
-    })
-}
-
-/// Reads a scenario's card from its top-level fields: the whole file, or only its head (the lines
-/// before its first table), which is what the web build bundles.
-pub fn card(file: &str, source: &str) -> Result<Card, Vec<Diagnostic>> {
-    decode::card(file, &read(file, source)?)
+    })?;
+    decode::scenario(file, &table)
 }
 
 /// Most nodes a scenario may have: forty times the largest shipped one, and few enough that

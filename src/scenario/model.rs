@@ -8,18 +8,6 @@ use crate::vocab::{Fit, Flag, Kind, Stage};
 pub use crate::vocab::{Purpose, Quality, Verdict};
 use std::collections::BTreeMap;
 
-/// What the library shows of a scenario before its conversation is loaded: its top-level fields.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Card {
-    pub id: String,
-    pub title: String,
-    pub coachee: String,
-    pub role: String,
-    pub difficulty: Difficulty,
-    pub skills: Vec<String>,
-    pub brief: String,
-}
-
 /// A whole practice scenario: the coachee, the brief and the conversation graph.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
@@ -215,19 +203,6 @@ impl Route {
 }
 
 impl Scenario {
-    /// Its card, for the library.
-    pub fn card(&self) -> Card {
-        Card {
-            id: self.id.clone(),
-            title: self.title.clone(),
-            coachee: self.coachee.clone(),
-            role: self.role.clone(),
-            difficulty: self.difficulty,
-            skills: self.skills.clone(),
-            brief: self.brief.clone(),
-        }
-    }
-
     /// The node with this id.
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.nodes.iter().find(|n| n.id == id)

@@ -31,7 +31,7 @@ fn follow(state: &AppState, link: Link) -> Result<Vec<Action>, String> {
         Link::Debrief(n) if n < state.progress.attempts.len() => vec![Action::Navigate(Page::Debrief(n))],
         Link::Debrief(n) => return Err(format!("There is no saved attempt number {n} on this device.")),
         Link::Play { scenario, seed, settings } => {
-            if library::get(&scenario).is_none() && library::entry(&scenario).is_none() {
+            if library::get(&scenario).is_none() {
                 return Err(format!(
                     "There is no scenario called \"{}\".",
                     scenario.chars().take(40).collect::<String>()
@@ -129,26 +129,6 @@ pub fn App() -> Html {
             refused();
         }
     });
-    // Fetch a scenario's file when the page needs it (see `AppState::scenario_to_fetch`).
-    {
-        let wanted = app.scenario_to_fetch().filter(|_| app.load_error.is_none());
-        let handle = app.clone();
-        use_effect_with(wanted, move |wanted| {
-            if let Some(entry) = *wanted {
-                yew::platform::spawn_local(async move {
-                    let scenario = entry.card.id.clone();
-                    let action = match super::files::fetch_scenario(entry.file)
-                        .await
-                        .and_then(|text| library::load(entry.file, &text))
-                    {
-                        Ok(_) => Action::Loaded { scenario },
-                        Err(message) => Action::LoadFailed { scenario, message },
-                    };
-                    handle.dispatch(action);
-                });
-            }
-        });
-    }
     // Keep the address bar in step with the page, so refresh and sharing work.
     {
         let link = link_of(&app);

@@ -39,9 +39,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
         };
     };
     let Some(scenario) = library::get(&attempt.scenario) else {
-        return super::widgets::scenario_loading(&app, &attempt.scenario).unwrap_or_else(|| {
-            html! { <p class="panel">{ format!("The scenario \"{}\" is no longer in the library.", attempt.scenario) }</p> }
-        });
+        return html! { <p class="panel">{ format!("The scenario \"{}\" is no longer in the library.", attempt.scenario) }</p> };
     };
     let session = &attempt.session;
     let d = Summary::of(session);

@@ -127,11 +127,6 @@ pub fn Session(props: &SessionProps) -> Html {
         }
     });
 
-    if let Some(pending) = &app.pending {
-        if let Some(loading) = super::widgets::scenario_loading(app, &pending.scenario) {
-            return loading;
-        }
-    }
     let Some(state) = app.session.clone() else {
         return html! {
             <section class="panel">
@@ -142,8 +137,7 @@ pub fn Session(props: &SessionProps) -> Html {
         };
     };
     let Some(scenario) = library::get(&state.scenario) else {
-        return super::widgets::scenario_loading(app, &state.scenario)
-            .unwrap_or_else(|| html! { <p class="panel">{ "This session's scenario is no longer available." }</p> });
+        return html! { <p class="panel">{ "This session's scenario is no longer available." }</p> };
     };
     let conversation = match Conversation::resume(scenario, without_transcript(&state)) {
         Ok(c) => c,

@@ -86,18 +86,6 @@ pub struct AppState {
     pub custom: Rc<Vec<CustomFile>>,
     /// The skill drill being worked through (kept in memory only).
     pub drill: Option<Rc<Run>>,
-    /// A start waiting for its scenario's file to be fetched.
-    pub pending: Option<Pending>,
-    /// The last scenario file that could not be fetched, with why: `(scenario id, message)`.
-    pub load_error: Option<(String, String)>,
-}
-
-/// A session to start once its scenario's file has arrived.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pending {
-    pub scenario: String,
-    pub seed: u64,
-    pub level: Option<Level>,
 }
 
 impl AppState {
@@ -116,21 +104,7 @@ impl AppState {
             class: Rc::default(),
             custom: Rc::default(),
             drill: None,
-            pending: None,
-            load_error: None,
         }
-    }
-
-    /// The bundled scenario whose file the page needs and has not got: the one a start waits
-    /// for, the session's on the session page, or the attempt's on its debrief.
-    pub fn scenario_to_fetch(&self) -> Option<&'static crate::library::Entry> {
-        let wanted = match (&self.pending, &self.page) {
-            (Some(p), _) => Some(p.scenario.as_str()),
-            (None, Page::Session) => self.session.as_ref().map(|s| s.scenario.as_str()),
-            (None, Page::Debrief(n)) => self.progress.attempts.get(*n).map(|a| a.scenario.as_str()),
-            _ => None,
-        };
-        wanted.and_then(library::to_fetch)
     }
 
     /// The session in progress, if any.
@@ -155,17 +129,6 @@ pub enum Action {
         /// The level to play at (`None`: the level chosen now).
         level: Option<Level>,
     },
-    /// A scenario's file has been fetched and loaded into the library.
-    Loaded {
-        scenario: String,
-    },
-    /// A scenario's file could not be fetched or read.
-    LoadFailed {
-        scenario: String,
-        message: String,
-    },
-    /// Try fetching the scenario's file again.
-    RetryLoad,
     Choose(usize),
     Ask(String),
     /// Stop the current session early and go to its debrief.
@@ -230,20 +193,9 @@ impl Reducible for AppState {
         // A shallow copy (see `AppState`); `Rc::make_mut` copies a part only when it changes.
         let mut next = Rc::unwrap_or_clone(self);
         match action {
-            Action::Navigate(page) => {
-                if page != Page::Session {
-                    next.pending = None;
-                }
-                next.page = page;
-            }
-            Action::Start { scenario, seed, level } if library::to_fetch(&scenario).is_some() => {
-                next.pending = Some(Pending { scenario, seed, level });
-                next.load_error = None;
-                next.page = Page::Session;
-            }
+            Action::Navigate(page) => next.page = page,
             Action::Start { scenario, seed, level } => match library::get(&scenario) {
                 Some(s) => {
-                    next.pending = None;
                     if let Some(level) = level {
                         next.view.set_level(level);
                     }
@@ -258,14 +210,6 @@ impl Reducible for AppState {
                 }
                 None => next.notices.push(format!("There is no scenario called \"{scenario}\".")),
             },
-            Action::Loaded { scenario } => {
-                next.load_error = None;
-                if let Some(p) = next.pending.take_if(|p| p.scenario == scenario) {
-                    return Rc::new(next).reduce(Action::Start { scenario: p.scenario, seed: p.seed, level: p.level });
-                }
-            }
-            Action::LoadFailed { scenario, message } => next.load_error = Some((scenario, message)),
-            Action::RetryLoad => next.load_error = None,
             Action::Choose(index) => next.step(Input::Choice(index)),
             Action::Ask(text) => next.step(Input::Typed(text)),
             Action::Finish { now } => {

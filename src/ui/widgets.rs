@@ -223,28 +223,3 @@ pub fn qr_code(text: &str) -> Html {
         </svg>
     }
 }
-
-/// In place of a page whose scenario file is still being fetched: a loading line, or why it
-/// failed with a way to try again. `None` when `id` is not a bundled scenario at all.
-pub fn scenario_loading(app: &UseReducerHandle<super::state::AppState>, id: &str) -> Option<Html> {
-    use super::state::{Action, Page};
-    let entry = crate::library::entry(id)?;
-    let title = &entry.card.title;
-    Some(match &app.load_error {
-        Some((failed, message)) if failed == id => html! {
-            <section class="panel" role="alert" data-test="load-error">
-                <h2>{ format!("{title} could not be loaded") }</h2>
-                <p>{ message }</p>
-                <p class="muted">{ "Your progress and any session in progress are kept on this device." }</p>
-                <button class="primary" onclick={super::dispatch(app, Action::RetryLoad)}>{ "Try again" }</button>
-                { " " }
-                <button onclick={super::dispatch(app, Action::Navigate(Page::Home))}>{ "Go to the library" }</button>
-            </section>
-        },
-        _ => html! {
-            <section class="panel" role="status" data-test="loading">
-                <p>{ format!("Loading {title}…") }</p>
-            </section>
-        },
-    })
-}

@@ -222,6 +222,9 @@ struct CoverageArgs {
     /// The questions, tab-separated with a header row: stage, text
     #[arg(long, value_name = "FILE.tsv", default_value = "tests/data/coverage.tsv")]
     questions: PathBuf,
+    /// Also list every flat answer: the node, the question and the reply
+    #[arg(long)]
+    list: bool,
 }
 
 /// Parses `args` (the program name first) and runs the subcommand.
@@ -642,6 +645,9 @@ fn coverage(args: &CoverageArgs) -> Result<ExitCode, String> {
                 let mut c = Conversation::at_node(&scenario, 1, &node.id).map_err(|e| e.to_string())?;
                 let Ok(e) = c.step(Input::Typed(text.clone())) else { continue };
                 let is_flat = flat(&scenario, node, e.route);
+                if is_flat && args.list {
+                    println!("  flat at {} ({stage}): {text}  ->  {}", node.id, e.reply);
+                }
                 asked += 1;
                 flat_here += usize::from(is_flat);
                 let cell = by_stage.entry(stage.as_str()).or_default();

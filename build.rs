@@ -5,6 +5,9 @@
 //! (gzip's 32 KB window cannot see repeats across files). `src/library.rs` unpacks them once.
 //! Writes `scenarios.bz2` and `scenarios.rs`, the list of `(file name, length in bytes)`; the
 //! drills in `drills/*.toml` are packed the same way, as `drills.bz2` and `drills.rs`.
+//! The scenarios' heads (their cards: id, title, brief…) are packed on their own as
+//! `heads.bz2` and `heads.rs`. The web build bundles only those and fetches a whole scenario file
+//! when a session needs it, so its download does not grow with every scenario written.
 //!
 //! It also reads the stage model with the same reader the app uses, so a model file that is
 //! missing, truncated or from another version stops the build with a message naming it.
@@ -16,9 +19,16 @@ use std::{env, fs, path::Path};
 #[path = "src/scoring/model_file.rs"]
 mod model_file;
 
+#[path = "src/scenario/head.rs"]
+mod head;
+
 fn main() {
-    pack("scenarios");
-    pack("drills");
+    // The web app's library bundles only the heads.
+    if env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32") {
+        pack("scenarios", "scenarios", |source| source);
+    }
+    pack("scenarios", "heads", head::head);
+    pack("drills", "drills", |source| source);
     check_model();
 }
 
@@ -33,8 +43,8 @@ fn check_model() {
     }
 }
 
-/// Packs every `<dir>/*.toml` file as `<dir>.bz2`, with the list of lengths as `<dir>.rs`.
-fn pack(dir: &str) {
+/// Packs `part` of every `<dir>/*.toml` file as `<name>.bz2`, with the list of lengths as `<name>.rs`.
+fn pack(dir: &str, name: &str, part: fn(&str) -> &str) {
     println!("cargo:rerun-if-changed={dir}");
     let mut files: Vec<_> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("the {dir}/ folder exists: {e}"))
@@ -46,9 +56,10 @@ fn pack(dir: &str) {
     let mut list = String::from("&[\n");
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        let name = path.file_name().unwrap().to_string_lossy();
+        let file = path.file_name().unwrap().to_string_lossy();
         let source = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        list += &format!("    ({name:?}, {}),\n", source.len());
+        let source = part(&source);
+        list += &format!("    ({file:?}, {}),\n", source.len());
         text.extend_from_slice(source.as_bytes());
     }
     list += "]\n";
@@ -59,6 +70,6 @@ fn pack(dir: &str) {
     encoder.write_all(&text).unwrap();
     let packed = encoder.finish().unwrap();
     let out = env::var("OUT_DIR").unwrap();
-    fs::write(Path::new(&out).join(format!("{dir}.bz2")), packed).unwrap();
-    fs::write(Path::new(&out).join(format!("{dir}.rs")), list).unwrap();
+    fs::write(Path::new(&out).join(format!("{name}.bz2")), packed).unwrap();
+    fs::write(Path::new(&out).join(format!("{name}.rs")), list).unwrap();
 }

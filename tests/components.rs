@@ -28,7 +28,7 @@ async fn app_lists_every_bundled_scenario() {
     yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
     let cards = root.query_selector_all(".scenario-card").unwrap();
-    assert_eq!(cards.length() as usize, growsim::library::files().len());
+    assert_eq!(cards.length() as usize, growsim::library::cards().len());
     assert!(root.text_content().unwrap().contains("growsim"));
 }
 
@@ -88,13 +88,58 @@ async fn qr_code_is_drawn_as_svg_and_too_long_links_say_so() {
     assert!(root.text_content().unwrap().contains("too long"));
 }
 
+/// Puts a scenario file in the page the way the single-file build carries it, so the app loads it
+/// from there instead of fetching it, whatever the test server serves.
+fn carry(file: &str, source: &str) -> web_sys::Element {
+    let document = gloo::utils::document();
+    let script = document.create_element("script").unwrap();
+    script.set_attribute("type", "text/plain").unwrap();
+    script.set_attribute("data-scenario", file).unwrap();
+    script.set_text_content(Some(source));
+    document.head().unwrap().append_child(&script).unwrap();
+    script
+}
+
+/// Waits (up to 5 s) until `selector` matches inside `root`.
+async fn appears(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    for _ in 0..100 {
+        yew::scheduler::flush().await;
+        if let Some(found) = root.query_selector(selector).unwrap() {
+            return found;
+        }
+        gloo::timers::future::TimeoutFuture::new(50).await;
+    }
+    panic!("nothing matched {selector}: {}", root.inner_html());
+}
+
+#[wasm_bindgen_test]
+async fn a_scenario_file_that_cannot_be_read_says_why_and_a_retry_loads_it() {
+    use wasm_bindgen::JsCast;
+    let broken = carry("01-too-big-goal.toml", "[scenario\nid = ");
+    reset("#/play/too-big-goal?seed=1&mode=choose");
+    let root = mount();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    let alert = appears(&root, ".scenario-loading [role=alert]").await;
+    let said = alert.text_content().unwrap();
+    assert!(said.contains("could not be loaded") && said.contains("01-too-big-goal.toml"), "{said}");
+    assert!(root.query_selector("button.choice").unwrap().is_none(), "no session from a broken file");
+    broken.remove();
+    carry("01-too-big-goal.toml", include_str!("../scenarios/01-too-big-goal.toml"));
+    let retry = root.query_selector(".scenario-loading button").unwrap().expect("a Try again button");
+    assert_eq!(retry.text_content().unwrap(), "Try again");
+    retry.dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    appears(&root, "button.choice").await;
+    reset("");
+}
+
 #[wasm_bindgen_test]
 async fn choosing_a_question_adds_it_and_the_reply_to_the_transcript() {
     use wasm_bindgen::JsCast;
+    carry("02-vague-goal.toml", include_str!("../scenarios/02-vague-goal.toml"));
     reset("#/play/vague-goal?seed=3&mode=choose");
     let root = mount();
     yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+    appears(&root, "button.choice").await;
     let count = |selector: &str| root.query_selector_all(selector).unwrap().length();
     assert_eq!((count(".msg.you"), count(".msg.coachee")), (0, 1), "only the coachee's opening line");
     let choice = root.query_selector("button.choice").unwrap().expect("a menu of questions");

@@ -1,5 +1,6 @@
 //! Thousands of seeded random walks over every scenario, mixing menu choices and typed
 //! questions. Every walk must end within the scenario's turn limit and never panic.
+#![cfg(not(target_arch = "wasm32"))]
 
 use growsim::engine::{Conversation, Input, Prompt, SplitMix64};
 use growsim::library;

@@ -20,7 +20,8 @@ function inlineElements(html, tag) {
   return [...html.matchAll(re)].map((m) => ({ attrs: m[1], body: m[2] })).filter((e) => !/\ssrc\s*=/i.test(e.attrs));
 }
 
-export const inlineScripts = (html) => inlineElements(html, 'script');
+/** Inline scripts that run; data blocks (`type="text/plain"`, the single-file build's scenarios) never do. */
+export const inlineScripts = (html) => inlineElements(html, 'script').filter((e) => !/\stype\s*=\s*"text\/plain"/i.test(e.attrs));
 export const inlineStyles = (html) => inlineElements(html, 'style');
 
 /** The content of the CSP meta tag, or null if the page has none. */

@@ -63,7 +63,17 @@ ${glueBody}
 }
 `;
 if (/<\/script/i.test(script) || /<\/style/i.test(css)) fail('the glue or stylesheet contains a closing </script> or </style> tag and cannot be inlined as is');
-html = html.replace(loader[0], () => `<script type="module">${script}</script>`);
+// The scenario files, which the web build fetches when a scenario starts, as inert text the app
+// reads instead (a script of type text/plain is never run, so the CSP needs no entry for it).
+const scenarioDir = path.join(distDir, 'scenarios');
+if (!fs.existsSync(scenarioDir)) fail(`${scenarioDir} not found: index.html should copy the scenarios folder`);
+const scenarios = fs.readdirSync(scenarioDir).filter((name) => name.endsWith('.toml')).sort().map((name) => {
+  const text = fs.readFileSync(path.join(scenarioDir, name), 'utf8');
+  if (/<\/script/i.test(text)) fail(`scenarios/${name} contains a closing </script> tag and cannot be inlined as is`);
+  return `<script type="text/plain" data-scenario="${name}">${text}</script>`;
+});
+if (scenarios.length === 0) fail(`${scenarioDir} holds no scenario files`);
+html = html.replace(loader[0], () => `${scenarios.join('\n')}\n<script type="module">${script}</script>`);
 
 // Its own CSP: no 'self' (a file:// page has no useful origin) and nothing to connect to.
 html = setCsp(html, [

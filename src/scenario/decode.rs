@@ -1,6 +1,7 @@
 //! Turns the table [`reader`](super::reader) read into a [`Scenario`], reporting every missing
 //! field, unknown field and wrong type at once, each with its line and node.
 
+use super::model::Card;
 use super::model::Variant;
 use super::reader::{Item, Table, Value};
 use super::{Choice, Code, Diagnostic, Node, Route, Scenario};
@@ -11,15 +12,16 @@ use std::collections::BTreeMap;
 pub fn scenario(file: &str, root: &Table) -> Result<Scenario, Vec<Diagnostic>> {
     let mut problems = Problems { file, node: None, found: Vec::new() };
     let mut fields = Fields::new(root, 1, &mut problems);
+    let Card { id, title, coachee, role, difficulty, skills, brief, objectives } = card_fields(&mut fields);
     let mut scenario = Scenario {
-        id: fields.string("id"),
-        title: fields.string("title"),
-        coachee: fields.string("coachee"),
-        role: fields.string("role"),
-        difficulty: fields.named("difficulty"),
-        skills: fields.strings("skills"),
-        brief: fields.string("brief"),
-        objectives: fields.strings("objectives"),
+        id,
+        title,
+        coachee,
+        role,
+        difficulty,
+        skills,
+        brief,
+        objectives,
         start: fields.string("start"),
         timeout: fields.string("timeout"),
         max_turns: fields.number("max_turns", 1..=i64::from(super::MAX_TURNS)).unwrap_or(30),
@@ -41,6 +43,31 @@ pub fn scenario(file: &str, root: &Table) -> Result<Scenario, Vec<Diagnostic>> {
     } else {
         super::sort_by_line(&mut problems.found);
         Err(problems.found)
+    }
+}
+
+/// Builds a scenario's card from its top-level fields, ignoring the rest (the head of a file,
+/// see [`head`](super::head)).
+pub fn card(file: &str, root: &Table) -> Result<Card, Vec<Diagnostic>> {
+    let mut problems = Problems { file, node: None, found: Vec::new() };
+    let card = card_fields(&mut Fields::new(root, 1, &mut problems));
+    if problems.found.is_empty() {
+        Ok(card)
+    } else {
+        Err(problems.found)
+    }
+}
+
+fn card_fields(fields: &mut Fields) -> Card {
+    Card {
+        id: fields.string("id"),
+        title: fields.string("title"),
+        coachee: fields.string("coachee"),
+        role: fields.string("role"),
+        difficulty: fields.named("difficulty"),
+        skills: fields.strings("skills"),
+        brief: fields.string("brief"),
+        objectives: fields.strings("objectives"),
     }
 }
 
@@ -330,14 +357,16 @@ impl<'t, 'p, 'f> Fields<'t, 'p, 'f> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use crate::scenario::{parse, Code, MAX_TURNS};
 
+    /// A shipped scenario, to change one thing in.
+    const SHIPPED: &str = include_str!("../../scenarios/01-too-big-goal.toml");
+
     #[test]
     fn max_turns_may_go_up_to_the_one_limit_and_no_further() {
-        let with =
-            |n: u32| crate::library::files()[0].1.replacen("max_turns = ", &format!("max_turns = {n} # was "), 1);
+        let with = |n: u32| SHIPPED.replacen("max_turns = ", &format!("max_turns = {n} # was "), 1);
         assert_eq!(parse("f.toml", &with(MAX_TURNS)).unwrap().max_turns, MAX_TURNS);
         let refused = parse("f.toml", &with(MAX_TURNS + 1)).unwrap_err();
         assert!(refused[0].message.contains(&format!("from 1 to {MAX_TURNS}")), "{}", refused[0].message);
@@ -392,7 +421,7 @@ commitment = 11
 
     #[test]
     fn lists_accept_a_single_name_and_absent_lists_are_empty() {
-        let source = crate::library::files()[0].1.replacen("kind = [\"advice\"]", "kind = \"advice\"", 1);
+        let source = SHIPPED.replacen("kind = [\"advice\"]", "kind = \"advice\"", 1);
         let scenario = parse("f.toml", &source).unwrap();
         assert_eq!(scenario.shared_routes[1].kind, [crate::scoring::Kind::Advice]);
         assert!(scenario.shared_routes[1].keywords.is_empty());

@@ -8,11 +8,13 @@
 //! ```
 
 mod decode;
+mod head;
 pub mod model;
 pub mod reader;
 pub mod validate;
 
-pub use model::{Choice, Difficulty, Node, Outcome, Purpose, Route, Scenario};
+pub use head::head;
+pub use model::{Card, Choice, Difficulty, Node, Outcome, Purpose, Route, Scenario};
 pub use validate::{best_path, menu_balance, validate, MenuBalance};
 
 use serde::Serialize;
@@ -190,7 +192,17 @@ pub fn write_diagnostic(
 /// Parses a scenario file. Syntax errors, unknown fields and wrong types come back as diagnostics:
 /// a syntax error stops the reading, the others are all reported.
 pub fn parse(file: &str, source: &str) -> Result<Scenario, Vec<Diagnostic>> {
-    let table = reader::read(source).map_err(|error| {
+    decode::scenario(file, &read(file, source)?)
+}
+
+/// Reads a scenario's card from its file or just its [`head`]; the rest of the file is ignored.
+pub fn parse_card(file: &str, source: &str) -> Result<Card, Vec<Diagnostic>> {
+    decode::card(file, &read(file, source)?)
+}
+
+/// Reads the TOML, a syntax error as the one diagnostic.
+fn read(file: &str, source: &str) -> Result<reader::Table, Vec<Diagnostic>> {
+    reader::read(source).map_err(|error| {
         vec![Diagnostic {
             code: Code::Syntax,
             file: file.to_string(),
@@ -198,8 +210,7 @@ pub fn parse(file: &str, source: &str) -> Result<Scenario, Vec<Diagnostic>> {
             line: Some(error.line),
             message: error.message,
         }]
-    })?;
-    decode::scenario(file, &table)
+    })
 }
 
 /// Most nodes a scenario may have: forty times the largest shipped one, and few enough that

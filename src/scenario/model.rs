@@ -40,6 +40,35 @@ pub struct Scenario {
     pub repeat: Vec<String>,
 }
 
+/// What the library shows of a scenario: everything but the conversation itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub id: String,
+    pub title: String,
+    pub coachee: String,
+    pub role: String,
+    pub difficulty: Difficulty,
+    pub skills: Vec<String>,
+    pub brief: String,
+    pub objectives: Vec<String>,
+}
+
+impl Scenario {
+    /// The scenario's card, as the library shows it.
+    pub fn card(&self) -> Card {
+        Card {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            coachee: self.coachee.clone(),
+            role: self.role.clone(),
+            difficulty: self.difficulty,
+            skills: self.skills.clone(),
+            brief: self.brief.clone(),
+            objectives: self.objectives.clone(),
+        }
+    }
+}
+
 /// One point in the conversation: what the coachee says and what the learner may ask next.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {

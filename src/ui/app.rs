@@ -8,7 +8,7 @@ use super::home::Home;
 use super::progress_page::ProgressPage;
 use super::session::Session;
 use super::state::{Action, AppState, Feedback, Page, Settings};
-use super::{dispatch, new_seed, storage};
+use super::{dispatch, files, new_seed, storage};
 use crate::library;
 use crate::link::{self, Link};
 use crate::vocab::Level;
@@ -31,7 +31,7 @@ fn follow(state: &AppState, link: Link) -> Result<Vec<Action>, String> {
         Link::Debrief(n) if n < state.progress.attempts.len() => vec![Action::Navigate(Page::Debrief(n))],
         Link::Debrief(n) => return Err(format!("There is no saved attempt number {n} on this device.")),
         Link::Play { scenario, seed, settings } => {
-            if library::get(&scenario).is_none() {
+            if library::card(&scenario).is_none() {
                 return Err(format!(
                     "There is no scenario called \"{}\".",
                     scenario.chars().take(40).collect::<String>()
@@ -77,9 +77,14 @@ fn link_of(state: &AppState) -> Link {
         Page::Class => Link::Class,
         Page::Drill => Link::Drill(state.drill.as_ref().map(|run| run.drill)),
         Page::Debrief(n) => Link::Debrief(*n),
-        Page::Session => match state.current() {
-            Some(c) => Link::Play { scenario: c.scenario.clone(), seed: Some(c.seed), settings: settings_of(state) },
-            None => Link::Home,
+        Page::Session => match (&state.pending, state.current()) {
+            (Some(p), _) => {
+                Link::Play { scenario: p.scenario.clone(), seed: Some(p.seed), settings: settings_of(state) }
+            }
+            (None, Some(c)) => {
+                Link::Play { scenario: c.scenario.clone(), seed: Some(c.seed), settings: settings_of(state) }
+            }
+            (None, None) => Link::Home,
         },
     }
 }
@@ -129,6 +134,21 @@ pub fn App() -> Html {
             refused();
         }
     });
+    // Fetch the scenario file the page needs (once; again only when the learner retries).
+    {
+        let wanted = app.load_error.is_none().then(|| app.scenario_wanted().and_then(library::to_fetch)).flatten();
+        let handle = app.clone();
+        use_effect_with(wanted, move |file| {
+            if let Some(file) = *file {
+                files::fetch_scenario(file, move |text| match text.and_then(|text| library::load(file, &text)) {
+                    Ok(scenario) => handle.dispatch(Action::Loaded(scenario.id.clone())),
+                    Err(why) => {
+                        handle.dispatch(Action::LoadFailed(format!("The scenario could not be loaded: {why}.")))
+                    }
+                });
+            }
+        });
+    }
     // Keep the address bar in step with the page, so refresh and sharing work.
     {
         let link = link_of(&app);

@@ -107,7 +107,7 @@ pub fn ClassPage(props: &ClassProps) -> Html {
     let summary = summarise(&app.class);
     let total_questions: usize = summary.fit_counts.iter().sum::<usize>().max(1);
     let fit_names = ["good", "early", "late", "off"];
-    let title = |id: &str| library::get(id).map(|s| s.title.clone()).unwrap_or_else(|| id.to_string());
+    let title = |id: &str| library::card(id).map(|s| s.title).unwrap_or_else(|| id.to_string());
 
     html! {
         <section class="class-page" aria-labelledby="class-title">

@@ -3,7 +3,7 @@
 use super::dispute_form::DisputeForm;
 use super::state::{Action, AppState, Page};
 use super::widgets::{bar_row, stage_class, table_head, timeline};
-use super::{copy_text, dispatch, download, new_seed};
+use super::{copy_text, dispatch, download, new_seed, scenario_loading};
 use crate::decimal::fixed;
 use crate::decimal::percent;
 use crate::engine::listening::{Listening, OPEN_DRILL, RATIO_DRILL};
@@ -39,7 +39,9 @@ pub fn Debrief(props: &DebriefProps) -> Html {
         };
     };
     let Some(scenario) = library::get(&attempt.scenario) else {
-        return html! { <p class="panel">{ format!("The scenario \"{}\" is no longer in the library.", attempt.scenario) }</p> };
+        return scenario_loading(&app, &attempt.scenario).unwrap_or_else(|| {
+            html! { <p class="panel">{ format!("The scenario \"{}\" is no longer in the library.", attempt.scenario) }</p> }
+        });
     };
     let session = &attempt.session;
     let d = Summary::of(session);

@@ -5,7 +5,7 @@ use super::state::{Action, AppState, Page};
 use super::{dispatch, new_seed};
 use crate::levels;
 use crate::library;
-use crate::scenario::{Difficulty, Scenario};
+use crate::scenario::{Card, Difficulty, Scenario};
 use crate::short_sort;
 use crate::vocab::{Level, Named};
 use wasm_bindgen::JsCast;
@@ -20,8 +20,12 @@ pub struct HomeProps {
 pub fn Home(props: &HomeProps) -> Html {
     let app = &props.app;
     // Custom scenarios first, then the bundled library.
-    let every: Vec<&'static Scenario> =
-        app.custom.iter().filter_map(|f| library::get(&f.id)).chain(library::all().iter()).collect();
+    let every: Vec<Card> = app
+        .custom
+        .iter()
+        .filter_map(|f| library::get(&f.id).map(Scenario::card))
+        .chain(library::cards().iter().map(|(_, card)| card.clone()))
+        .collect();
     let is_custom = |id: &str| app.custom.iter().any(|f| f.id == id);
     let mut skills: Vec<&str> = every.iter().flat_map(|s| s.skills.iter().map(String::as_str)).collect();
     short_sort::sort_by(&mut skills, |a, b| a.cmp(b));
@@ -53,7 +57,7 @@ pub fn Home(props: &HomeProps) -> Html {
             app.dispatch(Action::Filter { difficulty: app.difficulty, skill });
         })
     };
-    let resume = app.current().and_then(|c| library::get(&c.scenario).map(|s| (s, c.seed)));
+    let resume = app.current().and_then(|c| library::card(&c.scenario).map(|s| (s, c.seed)));
 
     html! {
         <>

@@ -40,6 +40,14 @@ pub fn emit<E, T: Clone + 'static>(callback: &Callback<T>, value: T) -> Callback
     Callback::from(move |_| callback.emit(value.clone()))
 }
 
+/// The loading panel for the built-in scenario `id`, which the app is fetching (see
+/// [`AppState::scenario_wanted`]), or `None` when no such scenario exists.
+pub fn scenario_loading(app: &UseReducerHandle<AppState>, id: &str) -> Option<yew::Html> {
+    let card = crate::library::card(id)?;
+    let home = dispatch(app, Action::Navigate(state::Page::Home));
+    Some(widgets::scenario_loading(&card.title, app.load_error.as_deref(), dispatch(app, Action::RetryLoad), home))
+}
+
 /// A fresh seed for a new session.
 pub fn new_seed() -> u64 {
     (js_sys::Math::random() * 1_000_000.0) as u64

@@ -22,7 +22,7 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
 
     let mut by_skill: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for a in &progress.attempts {
-        if let Some(s) = library::get(&a.scenario) {
+        if let Some(s) = library::card(&a.scenario) {
             for skill in &s.skills {
                 by_skill.entry(skill.clone()).or_default().push(a.score);
             }
@@ -72,7 +72,7 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
             } else {
                 <h3>{ "By scenario" }</h3>
                 <ul class="trend-list">
-                    { for library::all().iter().filter(|s| progress.attempts_at(&s.id).next().is_some()).map(|s| {
+                    { for library::cards().iter().map(|(_, s)| s).filter(|s| progress.attempts_at(&s.id).next().is_some()).map(|s| {
                         let scores: Vec<u32> = progress.attempts_at(&s.id).map(|a| a.score).collect();
                         html! {
                             <li>
@@ -100,7 +100,7 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
                 <h3>{ "Attempts" }</h3>
                 <ol class="attempts">
                     { for progress.attempts.iter().enumerate().rev().map(|(i, a)| {
-                        let title = library::get(&a.scenario).map(|s| s.title.clone()).unwrap_or_else(|| a.scenario.clone());
+                        let title = library::card(&a.scenario).map(|s| s.title).unwrap_or_else(|| a.scenario.clone());
                         let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(a.finished_at)).to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED);
                         html! {
                             <li>

@@ -8,7 +8,7 @@ mod transcript;
 
 use super::state::{Action, AppState, Feedback, Mode, Page, SessionView, Settings};
 use super::widgets::{grow_bar, trust_meter};
-use super::{dispatch, emit};
+use super::{dispatch, emit, scenario_loading};
 use crate::dispute::Dispute;
 use crate::engine::{menu_order, Conversation, Prompt, State};
 use crate::library;
@@ -127,6 +127,11 @@ pub fn Session(props: &SessionProps) -> Html {
         }
     });
 
+    if let Some(pending) = &app.pending {
+        if let Some(panel) = scenario_loading(app, &pending.scenario) {
+            return panel;
+        }
+    }
     let Some(state) = app.session.clone() else {
         return html! {
             <section class="panel">
@@ -137,7 +142,8 @@ pub fn Session(props: &SessionProps) -> Html {
         };
     };
     let Some(scenario) = library::get(&state.scenario) else {
-        return html! { <p class="panel">{ "This session's scenario is no longer available." }</p> };
+        return scenario_loading(app, &state.scenario)
+            .unwrap_or_else(|| html! { <p class="panel">{ "This session's scenario is no longer available." }</p> });
     };
     let conversation = match Conversation::resume(scenario, without_transcript(&state)) {
         Ok(c) => c,

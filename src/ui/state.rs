@@ -86,6 +86,21 @@ pub struct AppState {
     pub custom: Rc<Vec<CustomFile>>,
     /// The skill drill being worked through (kept in memory only).
     pub drill: Option<Rc<Run>>,
+    /// A session asked for before its scenario's file arrived; it starts when it does.
+    pub pending: Option<PendingStart>,
+    /// Why the scenario this page needs could not be loaded, until the learner retries.
+    pub load_error: Option<String>,
+    /// How many scenario files have arrived: it changes the state, so a page waiting for one
+    /// renders again (pages are compared by value).
+    pub loaded: usize,
+}
+
+/// A session waiting for its scenario's file: what [`Action::Start`] asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingStart {
+    pub scenario: String,
+    pub seed: u64,
+    pub level: Option<Level>,
 }
 
 impl AppState {
@@ -104,7 +119,23 @@ impl AppState {
             class: Rc::default(),
             custom: Rc::default(),
             drill: None,
+            pending: None,
+            load_error: None,
+            loaded: 0,
         }
+    }
+
+    /// The id of the built-in scenario this page needs and the library has not loaded yet: a
+    /// pending start, the session in progress or the attempt being debriefed.
+    pub fn scenario_wanted(&self) -> Option<&str> {
+        let id = match self.page {
+            Page::Session => {
+                self.pending.as_ref().map(|p| p.scenario.as_str()).or(self.current().map(|s| s.scenario.as_str()))
+            }
+            Page::Debrief(n) => self.progress.attempts.get(n).map(|a| a.scenario.as_str()),
+            _ => None,
+        }?;
+        library::to_fetch(id).map(|_| id)
     }
 
     /// The session in progress, if any.
@@ -177,6 +208,12 @@ pub enum Action {
     },
     /// Score a rewrite of the drill item showing.
     DrillSubmit(String),
+    /// A built-in scenario's file arrived and is in the library (by id): a pending start begins.
+    Loaded(String),
+    /// The scenario this page needs could not be loaded, and why.
+    LoadFailed(String),
+    /// Try loading it again.
+    RetryLoad,
     /// Move on to the next drill item; `today` is the local day number, recorded for the
     /// streak when this finishes the drill.
     DrillNext {
@@ -193,7 +230,29 @@ impl Reducible for AppState {
         // A shallow copy (see `AppState`); `Rc::make_mut` copies a part only when it changes.
         let mut next = Rc::unwrap_or_clone(self);
         match action {
-            Action::Navigate(page) => next.page = page,
+            Action::Navigate(page) => {
+                if page != Page::Session {
+                    next.pending = None;
+                }
+                next.load_error = None;
+                next.page = page;
+            }
+            Action::Start { scenario, seed, level }
+                if library::get(&scenario).is_none() && library::card(&scenario).is_some() =>
+            {
+                next.pending = Some(PendingStart { scenario, seed, level });
+                next.load_error = None;
+                next.page = Page::Session;
+            }
+            Action::Loaded(id) => {
+                next.load_error = None;
+                next.loaded += 1;
+                if let Some(p) = next.pending.take_if(|p| p.scenario == id) {
+                    return Rc::new(next).reduce(Action::Start { scenario: p.scenario, seed: p.seed, level: p.level });
+                }
+            }
+            Action::LoadFailed(why) => next.load_error = Some(why),
+            Action::RetryLoad => next.load_error = None,
             Action::Start { scenario, seed, level } => match library::get(&scenario) {
                 Some(s) => {
                     if let Some(level) = level {
@@ -206,6 +265,7 @@ impl Reducible for AppState {
                     next.session = Some(Rc::new(Conversation::new(s, seed).into_state()));
                     next.view.revealed = 0;
                     next.view.error = None;
+                    next.pending = None;
                     next.page = Page::Session;
                 }
                 None => next.notices.push(format!("There is no scenario called \"{scenario}\".")),

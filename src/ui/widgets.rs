@@ -223,3 +223,26 @@ pub fn qr_code(text: &str) -> Html {
         </svg>
     }
 }
+
+/// The panel shown while the scenario `title` is fetched, or why it could not be, with a retry.
+pub fn scenario_loading(
+    title: &str,
+    error: Option<&str>,
+    on_retry: Callback<MouseEvent>,
+    on_home: Callback<MouseEvent>,
+) -> Html {
+    html! {
+        <section class="panel scenario-loading" aria-busy={error.is_none().to_string()}>
+            <h2>{ title }</h2>
+            if let Some(why) = error {
+                <p role="alert">{ why }</p>
+                <div class="card-actions">
+                    <button class="primary" onclick={on_retry}>{ "Try again" }</button>
+                    <button onclick={on_home}>{ "Back to the library" }</button>
+                </div>
+            } else {
+                <p role="status">{ "Loading the scenario…" }</p>
+            }
+        </section>
+    }
+}

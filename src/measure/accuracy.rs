@@ -65,9 +65,10 @@ pub fn markdown(rows: &[Row], baseline: Option<&serde_json::Value>, date: &str) 
     if let Some(b) = baseline {
         let _ = writeln!(
             w,
-            "The rule-only rows are the scorer before this round (commit {}, hand-weighted stage cues), measured on {} on the same parts.\n",
+            "The rule-only rows are the scorer before this round (commit {}, hand-weighted stage cues), measured on {} on the parts as they were then ({} locked rows); the corpus has grown since, so read them as a rough guide.\n",
             b["commit"].as_str().unwrap_or("?"),
-            b["measured"].as_str().unwrap_or("?")
+            b["measured"].as_str().unwrap_or("?"),
+            b["test"]["stage"]["n"].as_u64().map_or("?".to_string(), |n| n.to_string())
         );
     }
     let _ = writeln!(w, "## Locked test part by style and domain\n");

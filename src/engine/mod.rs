@@ -396,7 +396,7 @@ impl<'s> Conversation<'s> {
             }
         };
         let better = edge.better.map(str::to_string).or_else(|| {
-            let strongest = node.choices.iter().find(|c| c.verdict == Some(Verdict::Strong) && c.ask != question);
+            let strongest = node.model_questions().find(|c| c.ask != question);
             (verdict != Verdict::Strong).then(|| strongest.map(|c| c.ask.clone())).flatten()
         });
         let note = if repeated { Some(REPEAT_NOTE.to_string()) } else { note.map(str::to_string) };

@@ -119,6 +119,14 @@ pub struct Choice {
     pub variants: Vec<Variant>,
 }
 
+impl Choice {
+    /// Whether this choice is its node's default better question: marked strong, and a question.
+    /// A strong move that asks nothing ("Of course, go ahead.") is never suggested as one.
+    pub fn is_model_question(&self) -> bool {
+        self.verdict == Some(Verdict::Strong) && self.kind != Kind::Other
+    }
+}
+
 /// A route for typed questions: conditions on the scoring result and variables.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Route {
@@ -241,6 +249,11 @@ impl Scenario {
 impl Node {
     pub fn is_ending(&self) -> bool {
         self.ending.is_some()
+    }
+
+    /// The choices offered as this node's better question by default (see [`Choice::is_model_question`]).
+    pub fn model_questions(&self) -> impl Iterator<Item = &Choice> {
+        self.choices.iter().filter(|c| c.is_model_question())
     }
 
     /// For endings: the quality, as declared or from the outcome.

@@ -139,7 +139,7 @@ pub fn validate(file: &str, source: &str, scenario: &Scenario) -> Vec<Diagnostic
             .iter()
             .enumerate()
             .filter_map(|(i, r)| Some((format!("route {}", i + 1), r.better.as_deref()?)));
-        let strong = node.choices.iter().enumerate().filter(|(_, c)| c.verdict == Some(Verdict::Strong));
+        let strong = node.choices.iter().enumerate().filter(|(_, c)| c.is_model_question());
         let suggested = betters
             .map(|(place, q)| (format!("{place}'s `better`"), q))
             .chain(route_betters.map(|(place, q)| (format!("{place}'s `better`"), q)))

@@ -73,7 +73,11 @@ impl TurnScore {
     /// noticed, then the n-grams that pulled towards the stage. Rules' internal names are never shown.
     pub fn reasons(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for hit in self.rules.iter().filter(|r| r.supports(self.kind, self.openness, self.stage)) {
+        let supporting: Vec<&RuleHit> =
+            self.rules.iter().filter(|r| r.supports(self.kind, self.openness, self.stage)).collect();
+        // A fallback ("doesn't open like a question") is shown only when nothing else explains.
+        let decided = supporting.iter().any(|r| !scoring::rules::is_fallback(&r.rule));
+        for hit in supporting.into_iter().filter(|r| !(decided && scoring::rules::is_fallback(&r.rule))) {
             if let Some(text) = scoring::rules::explain(hit) {
                 if !out.contains(&text) {
                     out.push(text);
@@ -342,13 +346,25 @@ impl<'s> Conversation<'s> {
                 (text.trim().to_string(), Source::Typed, analysis, edge, answered)
             }
         };
-        let repeated = self.is_repeat(node, &question, &analysis, answered);
         let seed = self.state.seed;
+        let target = edge.next.and_then(|id| self.scenario.node(id)).unwrap_or(node);
+        let given = self.replies_at(node);
+        let asked = self.asked_before(node, &question, &analysis, answered);
+        let repeated = asked == Asked::Again;
+        // A new question on a route already taken here gets the route's next phrasing while one is
+        // left; after that, the same answer again, and a note that says why.
+        let reused = asked == Asked::SameRoute && fresh(phrasings(&edge, target), &given).next().is_none();
         let (mut reply, mut arrived, mut note) = if repeated {
             (pick(self.repeat_lines(), seed, turn), node, None)
         } else {
-            let target = edge.next.and_then(|id| self.scenario.node(id)).unwrap_or(node);
-            apply(&mut self.state.vars, edge.set);
+            // A route's gains count once per node, so asking round it cannot pump trust; its
+            // costs count each time, since each new mistake costs again.
+            if asked == Asked::New {
+                apply(&mut self.state.vars, edge.set);
+            } else {
+                let costs = edge.set.iter().filter(|(_, d)| **d < 0).map(|(k, d)| (k.clone(), *d)).collect();
+                apply(&mut self.state.vars, &costs);
+            }
             if target.id != node.id {
                 apply(&mut self.state.vars, &target.set);
             }
@@ -357,8 +373,13 @@ impl<'s> Conversation<'s> {
             let vars = &self.state.vars;
             let replied = variant(edge.variants, &path, vars).map(|v| v.reply.as_slice()).filter(|r| !r.is_empty());
             let lines = replied.unwrap_or(edge.reply);
-            let reply =
-                if lines.is_empty() { pick(say_of(target, &path, vars), seed, turn) } else { pick(lines, seed, turn) };
+            let lines = if lines.is_empty() { say_of(target, &path, vars) } else { lines };
+            let unused: Vec<String> = fresh(lines, &given).cloned().collect();
+            let reply = if asked == Asked::SameRoute && !unused.is_empty() {
+                pick(&unused, seed, turn)
+            } else {
+                pick(lines, seed, turn)
+            };
             (reply, target, edge.note)
         };
         // Guards: a shared route on variables alone (trust ran out, say) overrides where the turn led.
@@ -399,7 +420,11 @@ impl<'s> Conversation<'s> {
             let strongest = node.model_questions().find(|c| c.ask != question);
             (verdict != Verdict::Strong).then(|| strongest.map(|c| c.ask.clone())).flatten()
         });
-        let note = if repeated { Some(REPEAT_NOTE.to_string()) } else { note.map(str::to_string) };
+        let note = match (repeated, reused) {
+            (true, _) => Some(REPEAT_NOTE.to_string()),
+            (_, true) => Some(SIMILAR_NOTE.to_string()),
+            _ => note.map(str::to_string),
+        };
         let score = TurnScore {
             kind: analysis.kind,
             openness: analysis.openness,
@@ -439,16 +464,30 @@ impl<'s> Conversation<'s> {
         Ok(self.state.transcript.last().expect("just pushed"))
     }
 
-    /// Whether this question was asked at this node before: the same menu choice, the same text,
-    /// or a typed question that took the same conditional route with the same kind and stage
-    /// (unless that route is a deflection keyed on form alone: another leading question is a new
-    /// mistake, not a repeat).
-    fn is_repeat(&self, node: &Node, question: &str, analysis: &Analysis, answered: Answered) -> bool {
+    /// The replies already given to questions asked at this node.
+    fn replies_at(&self, node: &Node) -> Vec<String> {
+        let asked_here = self.visited();
+        let here = |i: &usize| asked_here.get(*i) == Some(&node.id.as_str());
+        self.state.transcript.iter().enumerate().filter(|(i, _)| here(i)).map(|(_, e)| e.reply.clone()).collect()
+    }
+
+    /// Whether this question was asked at this node before: [`Asked::Again`] for the same menu
+    /// choice or the same text; [`Asked::SameRoute`] for other words that took the same
+    /// conditional route with the same kind and stage (unless that route is a deflection keyed on
+    /// form alone: another leading question is a new mistake, not a repeat).
+    fn asked_before(&self, node: &Node, question: &str, analysis: &Analysis, answered: Answered) -> Asked {
         let asked_here = self.visited();
         let text = normalise(question);
-        self.state.transcript.iter().enumerate().any(|(i, e)| {
-            if asked_here.get(i) != Some(&node.id.as_str()) || e.repeated {
-                return false;
+        let earlier = self
+            .state
+            .transcript
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| asked_here.get(*i) == Some(&node.id.as_str()) && !e.repeated);
+        let mut asked = Asked::New;
+        for (_, e) in earlier {
+            if normalise(&e.question) == text || (e.route == answered && matches!(answered, Answered::Choice { .. })) {
+                return Asked::Again;
             }
             let same_edge = e.route == answered
                 && match answered {
@@ -465,8 +504,11 @@ impl<'s> Conversation<'s> {
                     }
                     Answered::Fallback => false,
                 };
-            same_edge || normalise(&e.question) == text
-        })
+            if same_edge {
+                asked = Asked::SameRoute;
+            }
+        }
+        asked
     }
 
     fn repeat_lines(&self) -> &[String] {
@@ -523,6 +565,9 @@ impl<'s> Conversation<'s> {
 /// The note on a question asked again at the same node.
 pub const REPEAT_NOTE: &str =
     "You asked this here already and the coachee answered it. Build on what they said rather than asking again.";
+
+/// The note when a question in other words gets an answer the coachee has already given here.
+pub const SIMILAR_NOTE: &str = "The coachee has answered a question like this here already, so the answer is the same. Build on it: reflect what they said, or move the conversation on.";
 
 /// What a coachee says, by default, when asked the same thing again.
 fn default_repeat_lines() -> &'static [String] {
@@ -664,6 +709,30 @@ fn apply(vars: &mut BTreeMap<String, i64>, changes: &BTreeMap<String, i64>) {
         let value = vars.entry(key.clone()).or_insert(0);
         *value = value.saturating_add(*delta);
     }
+}
+
+/// How a question relates to what was asked before at the same node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Asked {
+    New,
+    /// Other words that took the same route.
+    SameRoute,
+    /// The same choice or the same words.
+    Again,
+}
+
+/// The phrasings an edge can answer with, before conditions: its replies, or else where it leads.
+fn phrasings<'a>(edge: &Edge<'a>, target: &'a Node) -> &'a [String] {
+    if edge.reply.is_empty() {
+        &target.say
+    } else {
+        edge.reply
+    }
+}
+
+/// The phrasings not yet given.
+fn fresh<'a>(lines: &'a [String], given: &'a [String]) -> impl Iterator<Item = &'a String> {
+    lines.iter().filter(|l| !given.contains(l))
 }
 
 /// One phrasing, chosen by the session seed and the turn so replays repeat exactly.
@@ -969,6 +1038,44 @@ summary = "Ran out of time."
         // that is not form-only; the tiny scenario's advice route is form-only.
         c.step(Input::Typed("Have you considered quitting?".into())).unwrap();
         assert!(!c.step(Input::Typed("Have you thought about resigning?".into())).unwrap().repeated);
+    }
+
+    #[test]
+    fn other_words_on_a_route_taken_get_its_next_phrasing_and_no_more_trust() {
+        let reality = "[[node.route]]\nkind = [\"open\"]\nstage = [\"reality\"]\nreply = [\"It's busy.\", \"Too much on.\"]\nset = { trust = 1 }\n[[node.route]]\nkind = [\"advice\"]";
+        let t = parse("t.toml", &TINY.replace("[[node.route]]\nkind = [\"advice\"]", reality)).unwrap();
+        let mut c = Conversation::new(&t, 3);
+        let questions = [
+            "What's happening at work at the moment?",
+            "How are things at work right now?",
+            "What's going on at work these days?",
+        ];
+        let replies: Vec<(String, bool, Option<String>)> = questions
+            .iter()
+            .map(|q| {
+                let e = c.step(Input::Typed(q.to_string())).unwrap();
+                assert_eq!(e.route, Answered::Node { index: 0 }, "{q}");
+                (e.reply.clone(), e.repeated, e.score.note.clone())
+            })
+            .collect();
+        assert_ne!(replies[0].0, replies[1].0, "a second question in other words gets the other phrasing");
+        assert!(replies.iter().all(|(_, repeated, _)| !repeated), "other words are not a repeat");
+        assert_eq!(replies[2].2.as_deref(), Some(SIMILAR_NOTE), "once the phrasings run out, the note says why");
+        assert_eq!(c.state().vars["trust"], 2, "the route's trust counts once");
+    }
+
+    #[test]
+    fn the_why_panel_gives_the_fallback_only_when_nothing_else_explains() {
+        let t = tiny();
+        let mut c = Conversation::new(&t, 1);
+        let e = c
+            .step(Input::Typed("When you say you want it to stop, are you thinking of ending your life?".into()))
+            .unwrap();
+        let reasons = e.score.reasons();
+        assert!(reasons.iter().any(|r| r.contains("yes or a no")), "{reasons:?}");
+        assert!(!reasons.iter().any(|r| r.contains("doesn't open like a question")), "{reasons:?}");
+        let e = c.step(Input::Typed("You quit last week?".into())).unwrap();
+        assert!(e.score.reasons().iter().any(|r| r.contains("doesn't open like a question")));
     }
 
     #[test]

@@ -51,6 +51,9 @@ fn verdict(a: &Analysis, asked: Stage, current: Stage) -> (Fit, String) {
     if a.flags.contains(&Flag::ThirdParty) {
         return (Fit::Off, "This is about changing someone who isn't here. You can only coach the person in front of you: ask what *they* want and can influence.".into());
     }
+    if a.purpose == Some(Purpose::Safety) {
+        return (Fit::Good, "A safety check fits at any moment: when something you hear worries you, asking plainly comes before anything else.".into());
+    }
     match a.kind {
         Kind::Advice => return (Fit::Off, "This is your idea wearing a question mark. The coachee may go along with it without owning it. Ask what options *they* can see.".into()),
         Kind::Leading => return (Fit::Off, "This steers the coachee towards the answer you prefer. Ask in a way that leaves every answer open.".into()),
@@ -181,5 +184,10 @@ mod tests {
         assert_eq!(v("When will you send it?", Stage::Will), Verdict::Strong);
         assert_eq!(v("Do you like your job?", Stage::Reality), Verdict::Fair);
         assert_eq!(v("Have you considered delegating?", Stage::Options), Verdict::Weak);
+        // A safety check is strong wherever it comes, whatever stage its preamble suggests.
+        let check = "When you say you want it all to stop, are you having thoughts of ending your life?";
+        for stage in Stage::ALL {
+            assert_eq!(v(check, *stage), Verdict::Strong, "{stage:?}");
+        }
     }
 }

@@ -721,8 +721,12 @@ fn markup(t: &Turn) -> Option<Range<usize>> {
 }
 
 fn disfluent(t: &Turn) -> Option<Range<usize>> {
-    let raw = t.text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).count();
-    (raw > t.word_count()).then_some(0..t.text.len())
+    // Hyphenated words ("1-10", "well-being") count once, as the tokenizer reads them; a stutter
+    // inside one ("what-what") is marked on its sentence.
+    let word_char = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
+    let raw = t.text.split(|c: char| !word_char(c)).filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let stutter = t.sentences.iter().any(|s| s.disfluent);
+    (stutter || raw > t.word_count()).then_some(0..t.text.len())
 }
 
 /// Every rule, in priority order for ties.
@@ -994,6 +998,11 @@ pub const RULES: &[Rule] = &[
 /// let why = a.rules.iter().find(|h| h.rule == "judging_why").unwrap();
 /// assert!(explain(why).unwrap().starts_with("\"Why did you\" asks the coachee to justify themselves"));
 /// ```
+/// Whether a rule only decides when nothing else does (its explanation adds nothing beside another's).
+pub fn is_fallback(name: &str) -> bool {
+    RULES.iter().any(|r| r.name == name && r.weight <= FALLBACK)
+}
+
 pub fn explain(hit: &RuleHit) -> Option<String> {
     let rule = RULES.iter().find(|r| r.name == hit.rule)?;
     let matched = hit.matched.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -1063,11 +1072,18 @@ mod tests {
             "how much does finishing the course matter to u from 1 to 10",
             "How much does it matter to you, on a scale of zero to ten?",
             "Where on a line from stuck to moving would you place yourself?",
+            "on a scale of 1 to 10 how useful was todays chat",
+            "On a scale of 1-10, how sure are you?",
+            "0-10 how likely r u to follow thru",
         ] {
             let a = analyse(text);
             assert_eq!((a.kind, a.openness), (Kind::Open, Openness::Open), "{text}");
             assert!(a.flags.contains(&Flag::Scaling), "{text}");
         }
+        // A range written with a hyphen, or a hyphenated word, is not a stammer.
+        assert!(!fires("On a scale of 1-10, how useful was today's chat?", "disfluent"));
+        assert!(!fires("How's your well-being this week?", "disfluent"));
+        assert!(fires("What-what would help?", "disfluent"));
         // A yes/no question about a number asks for a yes or a no.
         assert_eq!(kind("Would you say you're about a six out of ten?"), Kind::Closed);
         // A number the coachee aims at is a fact, not a rating.
@@ -1141,6 +1157,8 @@ mod tests {
         assert_eq!(open("Why did you let that happen?"), Openness::Open);
         assert!(fires("Why did you let that happen?", "judging_why"));
         assert!(fires("how come u never told her", "judging_why"));
+        // Typed shorthand: "y" is "why".
+        assert_eq!(kind("y wait till next month"), Kind::Why);
         assert!(!fires("Why did you let that happen?", "curious_why"));
     }
 

@@ -278,7 +278,11 @@ fn mark_unpunctuated_clause(words: &mut [Word]) {
         "said",
     ];
     let text = |j: usize| words.get(j).map(|w| w.text.as_str()).unwrap_or("");
-    for j in first + 2..words.len().saturating_sub(1) {
+    // A scale's end: "10", "ten", or a range typed as "1-10".
+    let ends_scale = |w: &str| w.rsplit('-').next().is_some_and(is_number) || matches!(w, "ten" | "hundred");
+    // "0-10 how likely are you…": a typed scale can open the sentence on its own.
+    let from = if ends_scale(text(first)) { first + 1 } else { first + 2 };
+    for j in from..words.len().saturating_sub(1) {
         if words[j].clause_start {
             return;
         }
@@ -293,7 +297,13 @@ fn mark_unpunctuated_clause(words: &mut [Word]) {
         let inverted = |a: usize| AUX_AFTER_WH.contains(&text(a)) && SUBJECTS_AFTER_AUX.contains(&text(a + 1));
         // "…but what's going on at home": a new clause after a conjunction.
         let after_conjunction = matches!(text(j - 1), "but" | "and" | "so");
-        let asks = if conditional || after_conjunction {
+        // "…on a scale of 0 to 10 how useful was the session": the scale's last number ends the phrase.
+        let after_scale = ends_scale(text(j - 1));
+        let asks = if after_scale {
+            contracted
+                || AUX_AFTER_WH.contains(&text(j + 1))
+                || (text(j) == "how" && AUX_AFTER_WH.contains(&text(j + 2)))
+        } else if conditional || after_conjunction {
             contracted || AUX_AFTER_WH.contains(&text(j + 1))
         } else {
             inverted(j + 1) || (text(j) == "how" && inverted(j + 2))
@@ -737,6 +747,7 @@ const SHORTHAND: &[(&str, &str)] = &[
     ("wudn't", "wouldn't"),
     ("wudnt", "wouldn't"),
     ("wut", "what"),
+    ("y", "why"),
     ("youd", "you'd"),
     ("youll", "you'll"),
     ("youre", "you're"),

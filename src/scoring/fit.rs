@@ -66,7 +66,7 @@ fn verdict(a: &Analysis, asked: Stage, current: Stage) -> (Fit, String) {
     }
     let (a_i, c_i) = (asked.index(), current.index());
     if a_i == c_i {
-        (Fit::Good, format!("This is a {} question, which is where the conversation is now.", asked.label()))
+        (Fit::Good, format!("This is {} question, which is where the conversation is now.", a_or_an(asked)))
     } else if a_i == c_i + 1 {
         (
             Fit::Good,
@@ -87,8 +87,15 @@ fn verdict(a: &Analysis, asked: Stage, current: Stage) -> (Fit, String) {
             ),
         )
     } else {
-        (Fit::Late, format!("This is a {} question, but the conversation has moved on to {}. Go back only if something there is unclear.", asked.label(), current.label()))
+        (Fit::Late, format!("This is {} question, but the conversation has moved on to {}. Go back only if something there is unclear.", a_or_an(asked), current.label()))
     }
+}
+
+/// The stage's label with its article: "a Goal", "an Options".
+fn a_or_an(stage: Stage) -> String {
+    let label = stage.label();
+    let article = if label.starts_with(['A', 'E', 'I', 'O', 'U']) { "an" } else { "a" };
+    format!("{article} {label}")
 }
 
 fn early_reason(asked: Stage, current: Stage) -> String {
@@ -100,7 +107,7 @@ fn early_reason(asked: Stage, current: Stage) -> String {
         (Stage::Reality, Stage::Will) => {
             "Asking for commitment before exploring options can lock the coachee into their first idea. Widen the choices first.".into()
         }
-        _ => format!("This is a {} question, but the conversation is still in {}.", asked.label(), current.label()),
+        _ => format!("This is {} question, but the conversation is still in {}.", a_or_an(asked), current.label()),
     }
 }
 

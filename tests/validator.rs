@@ -116,7 +116,8 @@ fn every_label_warning_on_a_shipped_scenario_is_explained_in_the_file() {
         }
         for d in &warnings {
             let ask = d.message.split_once(": \"").map(|(_, q)| q.trim_end_matches('"')).unwrap_or_default();
-            let at = lines.iter().position(|l| l.trim() == format!("ask = {}", toml_string(ask)));
+            let ask_line = format!("ask = {}", toml_string(ask));
+            let at = lines.iter().position(|l| l.trim() == ask_line);
             let choice = at.and_then(|at| lines[..at].iter().rposition(|l| l.trim() == "[[node.choice]]"));
             let comment = choice.and_then(|c| c.checked_sub(1)).map(|c| lines[c].trim());
             let expected = format!("# check: {} is expected here.", d.code.name());

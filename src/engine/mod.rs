@@ -347,16 +347,13 @@ impl<'s> Conversation<'s> {
             }
         };
         let seed = self.state.seed;
-        let target = edge.next.and_then(|id| self.scenario.node(id)).unwrap_or(node);
-        let given = self.replies_at(node);
         let asked = self.asked_before(node, &question, &analysis, answered);
         let repeated = asked == Asked::Again;
-        // A new question on a route already taken here gets the route's next phrasing while one is
-        // left; after that, the same answer again, and a note that says why.
-        let reused = asked == Asked::SameRoute && fresh(phrasings(&edge, target), &given).next().is_none();
-        let (mut reply, mut arrived, mut note) = if repeated {
-            (pick(self.repeat_lines(), seed, turn), node, None)
+        let (mut reply, mut arrived, mut note, reused) = if repeated {
+            (pick(self.repeat_lines(), seed, turn), node, None, false)
         } else {
+            let target = edge.next.and_then(|id| self.scenario.node(id)).unwrap_or(node);
+            let given: Vec<String> = self.asked_at(node).map(|e| e.reply.clone()).collect();
             // A route's gains count once per node, so asking round it cannot pump trust; its
             // costs count each time, since each new mistake costs again.
             if asked == Asked::New {
@@ -374,13 +371,13 @@ impl<'s> Conversation<'s> {
             let replied = variant(edge.variants, &path, vars).map(|v| v.reply.as_slice()).filter(|r| !r.is_empty());
             let lines = replied.unwrap_or(edge.reply);
             let lines = if lines.is_empty() { say_of(target, &path, vars) } else { lines };
-            let unused: Vec<String> = fresh(lines, &given).cloned().collect();
-            let reply = if asked == Asked::SameRoute && !unused.is_empty() {
-                pick(&unused, seed, turn)
-            } else {
-                pick(lines, seed, turn)
-            };
-            (reply, target, edge.note)
+            // A new question on a route already taken here gets a phrasing not yet given here while
+            // one is left; after that, the same answer again, and a note that says why.
+            let unused: Vec<String> = lines.iter().filter(|l| !given.contains(l)).cloned().collect();
+            let reused = asked == Asked::SameRoute && unused.is_empty();
+            let reply =
+                if asked == Asked::SameRoute && !reused { pick(&unused, seed, turn) } else { pick(lines, seed, turn) };
+            (reply, target, edge.note, reused)
         };
         // Guards: a shared route on variables alone (trust ran out, say) overrides where the turn led.
         let guard = self.scenario.shared_routes.iter().find(|r| r.is_guard() && r.vars_allow(&self.state.vars));
@@ -464,11 +461,11 @@ impl<'s> Conversation<'s> {
         Ok(self.state.transcript.last().expect("just pushed"))
     }
 
-    /// The replies already given to questions asked at this node.
-    fn replies_at(&self, node: &Node) -> Vec<String> {
+    /// The exchanges whose question was asked at this node.
+    fn asked_at<'a>(&'a self, node: &'a Node) -> impl Iterator<Item = &'a Exchange> + 'a {
         let asked_here = self.visited();
-        let here = |i: &usize| asked_here.get(*i) == Some(&node.id.as_str());
-        self.state.transcript.iter().enumerate().filter(|(i, _)| here(i)).map(|(_, e)| e.reply.clone()).collect()
+        let here = move |i: usize| asked_here.get(i) == Some(&node.id.as_str());
+        self.state.transcript.iter().enumerate().filter(move |(i, _)| here(*i)).map(|(_, e)| e)
     }
 
     /// Whether this question was asked at this node before: [`Asked::Again`] for the same menu
@@ -476,16 +473,9 @@ impl<'s> Conversation<'s> {
     /// conditional route with the same kind and stage (unless that route is a deflection keyed on
     /// form alone: another leading question is a new mistake, not a repeat).
     fn asked_before(&self, node: &Node, question: &str, analysis: &Analysis, answered: Answered) -> Asked {
-        let asked_here = self.visited();
         let text = normalise(question);
-        let earlier = self
-            .state
-            .transcript
-            .iter()
-            .enumerate()
-            .filter(|(i, e)| asked_here.get(*i) == Some(&node.id.as_str()) && !e.repeated);
         let mut asked = Asked::New;
-        for (_, e) in earlier {
+        for e in self.asked_at(node).filter(|e| !e.repeated) {
             if normalise(&e.question) == text || (e.route == answered && matches!(answered, Answered::Choice { .. })) {
                 return Asked::Again;
             }
@@ -719,20 +709,6 @@ enum Asked {
     SameRoute,
     /// The same choice or the same words.
     Again,
-}
-
-/// The phrasings an edge can answer with, before conditions: its replies, or else where it leads.
-fn phrasings<'a>(edge: &Edge<'a>, target: &'a Node) -> &'a [String] {
-    if edge.reply.is_empty() {
-        &target.say
-    } else {
-        edge.reply
-    }
-}
-
-/// The phrasings not yet given.
-fn fresh<'a>(lines: &'a [String], given: &'a [String]) -> impl Iterator<Item = &'a String> {
-    lines.iter().filter(|l| !given.contains(l))
 }
 
 /// One phrasing, chosen by the session seed and the turn so replays repeat exactly.

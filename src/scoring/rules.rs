@@ -988,6 +988,11 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
+/// Whether a rule only decides when nothing else does (its explanation adds nothing beside another's).
+pub fn is_fallback(name: &str) -> bool {
+    RULES.iter().any(|r| r.name == name && r.weight <= FALLBACK)
+}
+
 /// The plain-words explanation of a rule that fired, with the text it matched filled in, for a
 /// learner; `None` for a name not in [`RULES`] (such as a stage cue). Never shows the rule's
 /// internal name.
@@ -998,11 +1003,6 @@ pub const RULES: &[Rule] = &[
 /// let why = a.rules.iter().find(|h| h.rule == "judging_why").unwrap();
 /// assert!(explain(why).unwrap().starts_with("\"Why did you\" asks the coachee to justify themselves"));
 /// ```
-/// Whether a rule only decides when nothing else does (its explanation adds nothing beside another's).
-pub fn is_fallback(name: &str) -> bool {
-    RULES.iter().any(|r| r.name == name && r.weight <= FALLBACK)
-}
-
 pub fn explain(hit: &RuleHit) -> Option<String> {
     let rule = RULES.iter().find(|r| r.name == hit.rule)?;
     let matched = hit.matched.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -6,9 +6,9 @@ use growsim::measure::corpus::{self, Part};
 use growsim::measure::{self, train};
 use growsim::scoring::model::{self, Model};
 
-/// The least the locked test part may score: the targets for kind and openness, and for stage the
-/// figure reached (its target is 0.90; see docs/accuracy.md), so no change can undo the work.
-const STAGE_MACRO_F1: f64 = 0.87;
+/// The least the locked test part may score: the targets (see docs/accuracy.md), so no rule, data
+/// or model change can quietly undo the work.
+const STAGE_MACRO_F1: f64 = 0.90;
 const KIND_ACCURACY: f64 = 0.93;
 const OPENNESS_ACCURACY: f64 = 0.95;
 

@@ -661,7 +661,7 @@ fn adopt_authored_labels(analysis: &mut Analysis, choice: &Choice) {
         Kind::Stacked | Kind::Reflection | Kind::Summary | Kind::Other => analysis.openness,
         _ => Openness::Closed,
     };
-    analysis.purpose = if choice.kind == Kind::Closed { scoring::purpose::find(&choice.ask) } else { None };
+    analysis.purpose = scoring::purpose::purpose(choice.kind, &choice.ask);
     if analysis.top_stage() != choice.stage {
         // The model's evidence argued for another stage, so it no longer explains this one.
         analysis.evidence.clear();
@@ -677,19 +677,22 @@ pub fn route_matches(route: &Route, analysis: &Analysis, fit: Fit, words: &str, 
         && any(route.stage.is_empty(), route.stage.contains(&analysis.top_stage()))
         && any(route.fit.is_empty(), route.fit.contains(&fit))
         && any(route.flags.is_empty(), route.flags.iter().any(|f| analysis.flags.contains(f)))
-        && any(route.keywords.is_empty(), route.keywords.iter().any(|k| words.contains(&normalise(k))))
+        && any(route.keywords.is_empty(), route.keywords.iter().any(|k| keyword_in(k, words)))
         && any(route.purpose.is_empty(), analysis.purpose.is_some_and(|p| route.purpose.contains(&p)))
         && route.vars_allow(vars)
 }
 
-/// Lower-case words separated by single spaces, padded so whole words match with `contains`.
+/// Whether a route's keyword is in a question's [`normalise`]d words. A keyword with no words
+/// left once normalised ("um") matches nothing.
+fn keyword_in(keyword: &str, words: &str) -> bool {
+    let keyword = normalise(keyword);
+    keyword.trim() != "" && words.contains(&keyword)
+}
+
+/// The words of a question or a keyword as the rules read them (see
+/// [`scoring::text::plain_words`]): "how wud u know" matches the keyword "how would you know".
 fn normalise(text: &str) -> String {
-    let mut out = String::from(" ");
-    for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()) {
-        out.extend(word.chars().map(scoring::text::lower));
-        out.push(' ');
-    }
-    out
+    scoring::text::plain_words(text)
 }
 
 /// Adds each change to its variable, stopping at the ends of `i64`: a scenario or saved session
@@ -801,6 +804,16 @@ summary = "Ran out of time."
         assert_eq!(c.step(Input::Typed("Have you considered quitting?".into())).unwrap().reply, "Maybe.");
         assert_eq!(c.step(Input::Typed("What's for lunch?".into())).unwrap().reply, "Hmm?");
         assert_eq!(c.step(Input::Typed("What do you want to ACHIEVE?".into())).unwrap().node, "done");
+    }
+
+    #[test]
+    fn keywords_match_the_words_as_the_rules_read_them() {
+        let words = normalise("So, um, how wud u know ur there?");
+        assert!(keyword_in("how would you know", &words));
+        assert!(keyword_in("you're", &words), "a typed 'ur' before 'there' reads as 'you're'");
+        assert!(keyword_in("can't promise", &normalise("I can’t promise that")));
+        assert!(!keyword_in("know ur", &normalise("you know")));
+        assert!(!keyword_in("um", &words), "a keyword with no words left matches nothing");
     }
 
     #[test]

@@ -50,10 +50,11 @@ pub enum Code {
     MissingThought,
     FallbackMoves,
     BetterMisfit,
+    SetZero,
 }
 
 impl Code {
-    pub const ALL: [Code; 26] = [
+    pub const ALL: [Code; 27] = [
         Code::Syntax,
         Code::UnknownField,
         Code::DuplicateId,
@@ -80,6 +81,7 @@ impl Code {
         Code::MissingThought,
         Code::FallbackMoves,
         Code::BetterMisfit,
+        Code::SetZero,
     ];
 
     /// The stable name printed in reports, e.g. `undefined-target`.
@@ -111,6 +113,7 @@ impl Code {
             Code::MissingThought => "missing-thought",
             Code::FallbackMoves => "fallback-moves",
             Code::BetterMisfit => "better-misfit",
+            Code::SetZero => "set-zero",
         }
     }
 
@@ -125,7 +128,8 @@ impl Code {
             | Code::MenuOnlyOpen
             | Code::MenuLongest
             | Code::MissingThought
-            | Code::BetterMisfit => Severity::Warning,
+            | Code::BetterMisfit
+            | Code::SetZero => Severity::Warning,
             _ => Severity::Error,
         }
     }

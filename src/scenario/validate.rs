@@ -3,7 +3,7 @@
 use super::model::{Quality, Variant, Verdict};
 use super::{Choice, Code, Diagnostic, Node, Route, Scenario};
 use crate::scoring::{analyse, fit, fit::generic_verdict, Fit, Flag, Kind, Stage};
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 /// Fewest and most menu questions a node may offer.
 pub const MENU_SIZE: std::ops::RangeInclusive<usize> = 3..=5;
@@ -124,10 +124,12 @@ pub fn validate(file: &str, source: &str, scenario: &Scenario) -> Vec<Diagnostic
         }
         let edges = node.choices.iter().enumerate().map(|(i, c)| (format!("choice {}", i + 1), c.verdict, &c.set));
         let routes = node.routes.iter().enumerate().map(|(i, r)| (format!("route {}", i + 1), r.verdict, &r.set));
-        for (place, verdict, set) in edges.chain(routes) {
+        let arrival = std::iter::once(("the node".to_string(), None, &node.set));
+        for (place, verdict, set) in arrival.chain(edges).chain(routes) {
             if verdict == Some(Verdict::Harmful) && set.get("trust").is_some_and(|t| *t > 0) {
                 report(Code::HarmfulRaisesTrust, id, format!("{place} is marked harmful but its `set` raises trust"));
             }
+            report_set_zero(&place, set, id, &mut report);
         }
         let betters = node
             .choices
@@ -180,6 +182,7 @@ pub fn validate(file: &str, source: &str, scenario: &Scenario) -> Vec<Diagnostic
             let message = format!("shared_route {} is marked harmful but its `set` raises trust", i + 1);
             report(Code::HarmfulRaisesTrust, None, message);
         }
+        report_set_zero(&format!("shared_route {}", i + 1), &r.set, None, &mut report);
     }
     let balance = menu_balance(scenario);
     if balance.nodes > 0 {
@@ -359,6 +362,23 @@ pub fn menu_balance(scenario: &Scenario) -> MenuBalance {
         }
     }
     balance
+}
+
+/// A `set` adds to a variable, so `{ pressed = 0 }` does nothing: an author who meant to reset a
+/// counter would otherwise never find out.
+fn report_set_zero(
+    place: &str,
+    set: &BTreeMap<String, i64>,
+    node: Option<&str>,
+    report: &mut impl FnMut(Code, Option<&str>, String),
+) {
+    for key in set.iter().filter(|(_, change)| **change == 0).map(|(key, _)| key) {
+        report(
+            Code::SetZero,
+            node,
+            format!("{place} has `{key} = 0` in its `set`, which does nothing: `set` adds to a variable, it does not assign it"),
+        );
+    }
 }
 
 fn check_route(

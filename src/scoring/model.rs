@@ -44,18 +44,25 @@ impl StageCue {
 
 /// Prefix of features from the question that decides the turn.
 const IN_QUESTION: &str = "q:";
+/// Prefix of the feature made of the deciding question's first three words ("how will you"),
+/// which tell stages apart that their words alone do not ("how will you know" is Goal).
+const HEAD: &str = "h:";
+/// How many words the head feature holds.
+const HEAD_WORDS: usize = 3;
 /// Prefix of features from anywhere in the turn.
 const ANYWHERE: &str = "w:";
 /// Marks the start of a sentence or clause in n-grams.
 const START: &str = "^";
 
 /// The features of a turn: word uni- and bi-grams of the whole turn (`w:`) and of the deciding
-/// question from its head clause on (`q:`), each once, plus the form the rules found (`k:`).
+/// question from its head clause on (`q:`), each once, the question's first three words (`h:`),
+/// and the form the rules found (`k:`).
 ///
 /// ```
 /// use growsim::scoring::{model::features, turn::Turn, Kind};
 /// let f = features(&Turn::new("You sound stuck. What could you try?"), Kind::Open);
 /// assert!(f.contains(&"q:what could".to_string()));
+/// assert!(f.contains(&"h:what could you".to_string()));
 /// assert!(f.contains(&"w:sound stuck".to_string()));
 /// assert!(!f.contains(&"q:sound stuck".to_string()));
 /// ```
@@ -70,7 +77,9 @@ pub fn features(turn: &Turn, kind: Kind) -> Vec<String> {
         ngrams(sentence.texts(), ANYWHERE, &mut push);
     }
     if let Some(clause) = turn.deciding_clause() {
-        ngrams(clause.texts(), IN_QUESTION, &mut push);
+        let words = clause.texts();
+        push(format!("{HEAD}{}", words[..words.len().min(HEAD_WORDS)].join(" ")));
+        ngrams(words, IN_QUESTION, &mut push);
     }
     push(format!("k:{}", kind.name()));
     out
@@ -117,7 +126,7 @@ impl Model {
             .filter(|(f, _)| !f.starts_with("k:"))
             .map(|(f, w)| StageCue {
                 ngram: f[2..].trim_start_matches("^ ").to_string(),
-                in_question: f.starts_with(IN_QUESTION),
+                in_question: f.starts_with(IN_QUESTION) || f.starts_with(HEAD),
                 stage: top,
                 weight: w[top.index()] - mean_of_others(w, top.index()),
             })

@@ -3,7 +3,7 @@
 //!
 //! The file, line by line:
 //! ```text
-//! growsim-stage-model 1
+//! growsim-stage-model 2
 //! classes rapport goal reality options will
 //! scale 40                 (a weight is its whole number divided by this)
 //! bias 12 -3 40 -8 -41
@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 /// The first line of a model file: its format and version.
-pub const HEADER: &str = "growsim-stage-model 1";
+pub const HEADER: &str = "growsim-stage-model 2";
 
 /// The shipped model's file.
 pub const FILE: &str = "src/scoring/stage_model.txt";
@@ -147,7 +147,7 @@ mod tests {
         let text = tiny().to_text();
         let error = |t: &str| Model::parse(t).unwrap_err();
         assert!(error("").contains("truncated"));
-        assert!(error(&text.replace("model 1", "model 2")).contains("another version"));
+        assert!(error(&text.replace("model 2", "model 1")).contains("another version"));
         assert!(error(&text[..text.len() - 8]).contains("truncated"));
         assert!(error(&text.replace("end 2", "end 3")).contains("does not match"));
         assert!(error(&text.replace("\t0 0 0 20 -5", "\t0 0 0 999 -5")).contains("line 6"));

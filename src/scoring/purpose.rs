@@ -11,7 +11,7 @@
 
 use super::lexicon::Lexicon;
 use super::text::sentences;
-use super::{Analysis, Kind};
+use super::Kind;
 use crate::vocab::{Named, Purpose};
 use std::sync::OnceLock;
 
@@ -36,12 +36,12 @@ fn sections() -> &'static [(Purpose, Lexicon)] {
     })
 }
 
-/// The purpose of `text` if it is a closed question (by `analysis`) with a purpose phrase.
-pub fn purpose(analysis: &Analysis, text: &str) -> Option<Purpose> {
-    if analysis.kind != Kind::Closed {
-        return None;
-    }
-    find(text)
+/// The purpose of `text`, a question of form `kind`: a closed question with a purpose phrase,
+/// or a safety check in any form ("Can you tell me whether you've had thoughts of ending your
+/// life?" is open, and still a safety check that fits whenever it is asked).
+pub fn purpose(kind: Kind, text: &str) -> Option<Purpose> {
+    let found = find(text)?;
+    (kind == Kind::Closed || found == Purpose::Safety).then_some(found)
 }
 
 /// The first purpose whose phrases occur in `text`, whatever its form.
@@ -70,10 +70,25 @@ mod tests {
             ("Is it ok if I take notes?", Purpose::Contracting),
             ("Are you having any thoughts of ending your life?", Purpose::Safety),
             ("Have I got that right?", Purpose::Checking),
+            ("Does that make sense?", Purpose::Checking),
+            ("If you had to pick one, which would it be?", Purpose::Choosing),
+            ("When will that happen?", Purpose::Timing),
+            ("Do you mind if I take notes?", Purpose::Contracting),
+            ("Are you thinking about harming yourself?", Purpose::Safety),
         ];
         for (text, want) in cases {
             assert_eq!(find(text), Some(want), "{text}");
         }
         assert_eq!(analyse("Do you like your job?").purpose, None);
+        assert_eq!(analyse("When will you be ready, and what will you do first?").purpose, None);
+        let open = analyse("Can you tell me whether you've had any thoughts of ending your life?");
+        assert_eq!((open.kind, open.purpose), (Kind::Open, Some(Purpose::Safety)));
+    }
+
+    #[test]
+    fn a_safety_check_in_advice_words_is_a_safety_check_not_advice() {
+        let a = analyse("Have you thought about hurting yourself?");
+        assert_eq!((a.kind, a.purpose), (Kind::Closed, Some(Purpose::Safety)));
+        assert_eq!(analyse("Have you thought about asking your manager?").kind, Kind::Advice);
     }
 }

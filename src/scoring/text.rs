@@ -85,6 +85,26 @@ impl Sentence {
     }
 }
 
+/// The words of `text` as the rules read them, lower-case, with typed shorthand and curly
+/// apostrophes standardised and fillers and stammers dropped, separated by single spaces and
+/// padded so that whole words and phrases match with `contains`.
+///
+/// ```
+/// use growsim::scoring::text::plain_words;
+/// assert_eq!(plain_words("So, um, how wud u rate it?"), " so how would you rate it ");
+/// assert!(plain_words("I can’t promise THAT.").contains(" can't promise "));
+/// ```
+pub fn plain_words(text: &str) -> String {
+    let mut out = String::from(" ");
+    for sentence in sentences(text) {
+        for word in &sentence.words {
+            out.push_str(&word.text);
+            out.push(' ');
+        }
+    }
+    out
+}
+
 /// A clause made only of discourse markers ("and, like, by when") is a hesitation, not a
 /// clause of its own: it joins the clause after it.
 fn merge_marker_clauses(words: &[Word], starts: &mut Vec<usize>) {

@@ -146,6 +146,7 @@ pub const INVITING_NOUNS: &[&str] = &[
     "ways",
     "things",
     "other",
+    "others",
     "more",
 ];
 /// Trailing clauses that only check understanding; they never become the head of a question.

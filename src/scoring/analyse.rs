@@ -63,13 +63,13 @@ pub fn analyse(text: &str) -> Analysis {
         Err(why) => (Stage::ALL.iter().map(|&s| (s, 0.2)).collect(), vec![StageCue::unavailable(why)]),
     };
     let mut analysis = Analysis { kind, openness, flags, stages, rules: hits, evidence, reason: None, purpose: None };
-    if kind == Kind::Advice && super::purpose::find(text) == Some(Purpose::Safety) {
+    if kind == Kind::Advice && super::purpose::purpose_in(kind, &turn.sentences) == Some(Purpose::Safety) {
         // "Have you thought about hurting yourself?" borrows advice's frame but offers no
         // solution: it is a direct safety check, and must never be marked as advice.
         analysis.kind = Kind::Closed;
         analysis.openness = Openness::Closed;
     }
-    analysis.purpose = super::purpose::purpose(analysis.kind, text);
+    analysis.purpose = super::purpose::purpose_in(analysis.kind, &turn.sentences);
     analysis
 }
 

@@ -10,7 +10,7 @@
 //! ```
 
 use super::lexicon::Lexicon;
-use super::text::sentences;
+use super::text::{sentences, Sentence};
 use super::Kind;
 use crate::vocab::{Named, Purpose};
 use std::sync::OnceLock;
@@ -40,14 +40,27 @@ fn sections() -> &'static [(Purpose, Lexicon)] {
 /// or a safety check in any form ("Can you tell me whether you've had thoughts of ending your
 /// life?" is open, and still a safety check that fits whenever it is asked).
 pub fn purpose(kind: Kind, text: &str) -> Option<Purpose> {
-    let found = find(text)?;
-    (kind == Kind::Closed || found == Purpose::Safety).then_some(found)
+    purpose_in(kind, &sentences(text))
+}
+
+/// [`purpose`] for a text already split into sentences; only a closed question is searched for
+/// every purpose, anything else for a safety check alone.
+pub fn purpose_in(kind: Kind, parsed: &[Sentence]) -> Option<Purpose> {
+    let wanted = |p: Purpose| kind == Kind::Closed || p == Purpose::Safety;
+    first_in(parsed, &wanted)
 }
 
 /// The first purpose whose phrases occur in `text`, whatever its form.
 pub fn find(text: &str) -> Option<Purpose> {
-    let parsed = sentences(text);
-    sections().iter().find(|(_, lexicon)| parsed.iter().any(|s| lexicon.find(s).is_some())).map(|(p, _)| *p)
+    first_in(&sentences(text), &|_| true)
+}
+
+fn first_in(parsed: &[Sentence], wanted: &dyn Fn(Purpose) -> bool) -> Option<Purpose> {
+    sections()
+        .iter()
+        .filter(|(p, _)| wanted(*p))
+        .find(|(_, lexicon)| parsed.iter().any(|s| lexicon.find(s).is_some()))
+        .map(|(p, _)| *p)
 }
 
 #[cfg(test)]

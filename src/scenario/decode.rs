@@ -158,7 +158,7 @@ fn route(table: &Table, line: usize, problems: &mut Problems) -> Route {
         stage: fields.list("stage"),
         fit: fields.list("fit"),
         flags: fields.list("flags"),
-        keywords: fields.strings("keywords"),
+        keywords: fields.strings("keywords").iter().map(|k| crate::scoring::text::plain_words(k)).collect(),
         min: fields.variables("min"),
         max: fields.variables("max"),
         purpose: fields.list("purpose"),

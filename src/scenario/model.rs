@@ -138,7 +138,9 @@ pub struct Route {
     pub fit: Vec<Fit>,
     /// Any of these flags.
     pub flags: Vec<Flag>,
-    /// Any of these words or phrases (case-insensitive, whole words).
+    /// Any of these words or phrases (case-insensitive, whole words), read once as the rules
+    /// read a question ([`plain_words`](crate::scoring::text::plain_words)) so that matching a
+    /// question is a plain substring test.
     pub keywords: Vec<String>,
     /// Variables that must be at least these values.
     pub min: BTreeMap<String, i64>,
